@@ -1,0 +1,61 @@
+import pytest
+from django.contrib.auth.models import Group
+from wagtail.models import Page, Site
+
+from tests.factories import (
+    ArticlePageFactory,
+    CategoryPageFactory,
+    HelpCenterPageFactory,
+    UserFactory,
+)
+
+
+@pytest.fixture
+def site_home(db):
+    """The host site's home page that Wagtail's migrations create ("Welcome...")."""
+    return Site.objects.get(is_default_site=True).root_page
+
+
+@pytest.fixture
+def help_center(site_home):
+    return HelpCenterPageFactory(parent=site_home, title="Acme Help", slug="help")
+
+
+@pytest.fixture
+def category(help_center):
+    return CategoryPageFactory(parent=help_center, title="Billing", slug="billing")
+
+
+@pytest.fixture
+def article(category):
+    return ArticlePageFactory(parent=category, title="Download an invoice", slug="invoices")
+
+
+@pytest.fixture
+def internal_category(help_center):
+    return CategoryPageFactory(
+        parent=help_center, title="Support playbook", slug="playbook", audience="internal"
+    )
+
+
+@pytest.fixture
+def internal_article(internal_category):
+    return ArticlePageFactory(
+        parent=internal_category, title="Refund escalation steps", slug="refund-escalation"
+    )
+
+
+@pytest.fixture
+def staff_user(db):
+    return UserFactory(username="staff", groups=[Group.objects.get(name="Editors")])
+
+
+@pytest.fixture
+def customer(db):
+    """A logged-in visitor who is not staff."""
+    return UserFactory(username="customer")
+
+
+@pytest.fixture
+def tree_root(db):
+    return Page.get_first_root_node()

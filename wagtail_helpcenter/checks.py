@@ -1,0 +1,137 @@
+"""System checks: tell a developer, with a hint, what is wrong in their setup.
+
+Every id is documented in docs/reference/checks.md.
+"""
+
+import difflib
+
+from django.apps import apps
+from django.conf import settings
+from django.core.checks import Error, Warning
+from django.template import TemplateDoesNotExist
+from django.template.loader import get_template
+
+from .conf import DEFAULTS, SETTING_NAME, get_config
+
+REQUIRED_APPS = [
+    "wagtail",
+    "wagtail.images",
+    "wagtail.embeds",
+    "wagtail.contrib.table_block",
+    "taggit",
+    "modelcluster",
+]
+
+REQUEST_CONTEXT_PROCESSOR = "django.template.context_processors.request"
+
+
+def _positive_int(value):
+    return isinstance(value, int) and not isinstance(value, bool) and value > 0
+
+
+def _non_empty_string(value):
+    return isinstance(value, str) and bool(value.strip())
+
+
+def _list_of_strings(value):
+    return isinstance(value, list | tuple) and all(isinstance(v, str) for v in value)
+
+
+# key -> (validator, what a valid value looks like)
+SETTING_VALIDATORS = {
+    "BASE_TEMPLATE": (_non_empty_string, "a template name"),
+    "CATEGORY_PAGE_SIZE": (_positive_int, "a positive whole number"),
+    "HOME_PROMOTED_COUNT": (_positive_int, "a positive whole number"),
+    "HOME_RECENT_COUNT": (_positive_int, "a positive whole number"),
+    "REVIEW_INTERVAL_DAYS": (_positive_int, "a positive whole number of days"),
+    "INTERNAL_GROUPS": (_list_of_strings, "a list of group names"),
+    "SEARCH_PAGE_SIZE": (_positive_int, "a positive whole number"),
+}
+
+
+def check_installed_apps(app_configs, **kwargs):
+    errors = []
+    for app in REQUIRED_APPS:
+        if not apps.is_installed(app):
+            errors.append(
+                Error(
+                    f"wagtail_helpcenter needs '{app}' in INSTALLED_APPS.",
+                    hint=f"Add '{app}' to INSTALLED_APPS.",
+                    id="wagtail_helpcenter.E001",
+                )
+            )
+    return errors
+
+
+def check_settings(app_configs, **kwargs):
+    user_config = getattr(settings, SETTING_NAME, None)
+    if user_config is None:
+        return []
+    if not isinstance(user_config, dict):
+        return [
+            Error(
+                f"{SETTING_NAME} must be a dict, not {type(user_config).__name__}.",
+                hint="See docs/reference/settings.md for the keys it takes.",
+                id="wagtail_helpcenter.E002",
+            )
+        ]
+
+    messages = []
+    for key in user_config:
+        if key not in DEFAULTS:
+            close = difflib.get_close_matches(key, DEFAULTS, n=1)
+            hint = f"Did you mean '{close[0]}'?" if close else "See docs/reference/settings.md."
+            messages.append(
+                Warning(
+                    f"{SETTING_NAME} has an unknown key '{key}'; it is ignored.",
+                    hint=hint,
+                    id="wagtail_helpcenter.W001",
+                )
+            )
+    config = get_config()
+    for key, (is_valid, expected) in SETTING_VALIDATORS.items():
+        if key in user_config and not is_valid(config[key]):
+            messages.append(
+                Error(
+                    f"{SETTING_NAME}['{key}'] is {config[key]!r}; it must be {expected}.",
+                    hint=f"The default is {DEFAULTS[key]!r}.",
+                    id="wagtail_helpcenter.E003",
+                )
+            )
+    return messages
+
+
+def check_templates(app_configs, **kwargs):
+    messages = []
+    django_engines = [
+        engine
+        for engine in settings.TEMPLATES
+        if engine.get("BACKEND") == "django.template.backends.django.DjangoTemplates"
+    ]
+    if django_engines and not any(
+        REQUEST_CONTEXT_PROCESSOR in engine.get("OPTIONS", {}).get("context_processors", [])
+        for engine in django_engines
+    ):
+        messages.append(
+            Error(
+                "The help center templates need the request context processor.",
+                hint=f"Add '{REQUEST_CONTEXT_PROCESSOR}' to TEMPLATES OPTIONS context_processors.",
+                id="wagtail_helpcenter.E004",
+            )
+        )
+
+    base_template = get_config()["BASE_TEMPLATE"]
+    if _non_empty_string(base_template):
+        try:
+            get_template(base_template)
+        except TemplateDoesNotExist:
+            messages.append(
+                Error(
+                    f"{SETTING_NAME}['BASE_TEMPLATE'] names '{base_template}', "
+                    "which the template loaders cannot find.",
+                    hint="Point BASE_TEMPLATE at your site's base template, or remove it "
+                    "to use wagtail_helpcenter/layout.html.",
+                    id="wagtail_helpcenter.E005",
+                )
+            )
+    return messages

@@ -1,0 +1,44 @@
+"""The one place that reads the ``WAGTAIL_HELPCENTER`` setting.
+
+Every other module calls :func:`get_config`; the cache is cleared whenever a test
+(or anything else) changes the setting, as django-debug-toolbar does.
+"""
+
+from functools import cache
+
+from django.conf import settings
+
+SETTING_NAME = "WAGTAIL_HELPCENTER"
+
+DEFAULTS = {
+    # Template that wagtail_helpcenter/base.html extends: point it at the host site's
+    # base template so the help center takes the site's look.
+    "BASE_TEMPLATE": "wagtail_helpcenter/layout.html",
+    # Articles per page in a category listing.
+    "CATEGORY_PAGE_SIZE": 20,
+    # How many promoted and recently updated articles the help center home shows.
+    "HOME_PROMOTED_COUNT": 6,
+    "HOME_RECENT_COUNT": 6,
+    # Review interval used when an article does not set its own.
+    "REVIEW_INTERVAL_DAYS": 180,
+    # Groups whose members may read internal (staff-only) pages. An empty list means
+    # "any logged-in user". Superusers can always read them.
+    "INTERNAL_GROUPS": ["Editors", "Moderators"],
+    # Results per page on the search page.
+    "SEARCH_PAGE_SIZE": 10,
+}
+
+
+@cache
+def get_config():
+    user_config = getattr(settings, SETTING_NAME, None) or {}
+    config = dict(DEFAULTS)
+    if isinstance(user_config, dict):
+        config.update(user_config)
+    return config
+
+
+def clear_config_cache(*, setting, **kwargs):
+    """``setting_changed`` receiver, connected in ``AppConfig.ready()``."""
+    if setting == SETTING_NAME:
+        get_config.cache_clear()

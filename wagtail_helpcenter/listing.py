@@ -1,0 +1,62 @@
+"""Listing help center pages for a request: only live pages it may view, counted and
+paginated in a fixed number of queries whatever the number of pages."""
+
+from django.core.paginator import Paginator
+from django.db.models import Count
+from django.db.models.functions import Substr
+from django.utils.translation import gettext as _
+from wagtail.models import Page
+
+from .visibility import visible_pages
+
+MAX_PAGE_PARAMETER_LENGTH = 12
+
+
+class InvalidParameter(ValueError):
+    """A URL parameter a visitor sent cannot be used; the message says why."""
+
+
+def children_of(request, parent, model):
+    return visible_pages(request, model.objects.child_of(parent)).order_by("path")
+
+
+def article_counts(request, parent, sections):
+    """``{section.pk: number of live articles the request may view below it}`` for
+    child pages ``sections`` of ``parent``, in one query."""
+    from .models import ArticlePage
+
+    if not sections:
+        return {}
+    prefix_length = (parent.depth + 1) * Page.steplen
+    rows = (
+        visible_pages(request, ArticlePage.objects.descendant_of(parent))
+        .annotate(section_path=Substr("path", 1, prefix_length))
+        .values("section_path")
+        .annotate(count=Count("pk"))
+        .order_by()
+    )
+    count_by_path = {row["section_path"]: row["count"] for row in rows}
+    return {section.pk: count_by_path.get(section.path, 0) for section in sections}
+
+
+def page_number(request, name="page"):
+    """The ``?page=`` number, 1 when absent; InvalidParameter when it is not a number."""
+    raw = request.GET.get(name, "").strip()
+    if not raw:
+        return 1
+    if len(raw) > MAX_PAGE_PARAMETER_LENGTH or not raw.isdigit() or int(raw) < 1:
+        raise InvalidParameter(
+            _("The page number must be a whole number of 1 or more, not “%(value)s”.")
+            % {"value": raw[:MAX_PAGE_PARAMETER_LENGTH]}
+        )
+    return int(raw)
+
+
+def paginate(request, queryset, per_page):
+    """A page of ``queryset``; a number past the end shows the last page."""
+    return Paginator(queryset, per_page).get_page(page_number(request))
+
+
+def below(request, parent, model):
+    """Live pages of ``model`` anywhere below ``parent`` that the request may view."""
+    return visible_pages(request, model.objects.descendant_of(parent))

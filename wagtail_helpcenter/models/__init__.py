@@ -1,0 +1,24 @@
+from .imports import ImportedPage
+from .mixins import AudienceMixin, HelpCenterContextMixin
+from .pages import (
+    ArticlePage,
+    ArticlePageTag,
+    ArticleRelatedLink,
+    CategoryPage,
+    FAQItem,
+    FAQPage,
+    HelpCenterPage,
+)
+
+__all__ = [
+    "ArticlePage",
+    "ArticlePageTag",
+    "ArticleRelatedLink",
+    "AudienceMixin",
+    "CategoryPage",
+    "FAQItem",
+    "FAQPage",
+    "HelpCenterContextMixin",
+    "HelpCenterPage",
+    "ImportedPage",
+]

@@ -1,0 +1,60 @@
+"""Behaviour shared by the help center page types."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.models import Page, Site
+
+from ..audience import INTERNAL, PUBLIC
+from ..conf import get_config
+
+
+class AudienceMixin(models.Model):
+    """A public or internal (staff-only) page; see ``wagtail_helpcenter.audience``."""
+
+    AUDIENCE_CHOICES = [
+        (PUBLIC, _("Public: everyone")),
+        (INTERNAL, _("Internal: staff only")),
+    ]
+
+    audience = models.CharField(
+        _("audience"),
+        max_length=20,
+        choices=AUDIENCE_CHOICES,
+        default=PUBLIC,
+        help_text=_(
+            "Internal pages, and everything below them, are only shown to staff. "
+            "This sets the page's privacy; other privacy settings are kept."
+        ),
+    )
+
+    class Meta:
+        abstract = True
+
+
+class HelpCenterContextMixin:
+    """Template context every help center page shares: base template, breadcrumbs and
+    the help center the page belongs to (for the search box and the home link)."""
+
+    def get_help_center(self):
+        from .pages import HelpCenterPage
+
+        if isinstance(self, HelpCenterPage):
+            return self
+        return HelpCenterPage.objects.ancestor_of(self).order_by("-depth").first()
+
+    def get_breadcrumbs(self, request):
+        """Ancestors from the site's root page down to this page's parent."""
+        ancestors = list(Page.objects.ancestor_of(self).filter(depth__gt=1).order_by("depth"))
+        site = Site.find_for_request(request) if request else None
+        root_ids = [page.pk for page in ancestors]
+        if site is not None and site.root_page_id in root_ids:
+            # Pages above the site's root are not part of this site's navigation.
+            return ancestors[root_ids.index(site.root_page_id) :]
+        return ancestors
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["helpcenter_base_template"] = get_config()["BASE_TEMPLATE"]
+        context["help_center"] = self.get_help_center()
+        context["breadcrumbs"] = self.get_breadcrumbs(request)
+        return context

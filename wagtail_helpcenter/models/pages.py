@@ -1,0 +1,392 @@
+from datetime import timedelta
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.http import HttpResponseBadRequest
+from django.template.response import TemplateResponse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalKey
+from taggit.models import TaggedItemBase
+from wagtail.admin.panels import (
+    FieldPanel,
+    FieldRowPanel,
+    InlinePanel,
+    MultiFieldPanel,
+    ObjectList,
+    TabbedInterface,
+)
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+
+from .. import listing
+from ..blocks import ArticleBodyBlock, anchor_for, duplicate_anchors, table_of_contents
+from ..conf import get_config
+from ..icons import ICON_CHOICES
+from ..panels import ReviewStatusPanel
+from ..visibility import get_visibility
+from .mixins import AudienceMixin, HelpCenterContextMixin
+
+
+class HelpCenterPageBase(HelpCenterContextMixin, Page):
+    """Serves a clear 400 page when a visitor sends a parameter we cannot use."""
+
+    def serve(self, request, *args, **kwargs):
+        try:
+            return super().serve(request, *args, **kwargs)
+        except listing.InvalidParameter as error:
+            return bad_request(request, self, str(error))
+
+    class Meta:
+        abstract = True
+
+
+def bad_request(request, page, message):
+    response = TemplateResponse(
+        request,
+        "wagtail_helpcenter/bad_request.html",
+        {
+            "page": page,
+            "message": message,
+            "helpcenter_base_template": get_config()["BASE_TEMPLATE"],
+            "help_center": page.get_help_center(),
+        },
+    )
+    response.status_code = HttpResponseBadRequest.status_code
+    return response
+
+
+class HelpCenterPage(RoutablePageMixin, HelpCenterPageBase):
+    """The home of one help center. A site can have several, e.g. one per product."""
+
+    intro = models.TextField(
+        _("introduction"),
+        blank=True,
+        help_text=_("A line under the title, e.g. “How can we help?”"),
+    )
+    contact_url = models.CharField(
+        _("contact link"),
+        max_length=500,
+        blank=True,
+        help_text=_(
+            "Where visitors go when the help center did not answer them, "
+            "e.g. /contact/ or https://example.com/support/."
+        ),
+    )
+    contact_text = models.CharField(
+        _("contact link text"), max_length=100, blank=True, default=_("Contact support")
+    )
+
+    content_panels = Page.content_panels + [
+        FieldPanel("intro"),
+        MultiFieldPanel(
+            [FieldPanel("contact_url"), FieldPanel("contact_text")],
+            heading=_("Still need help?"),
+        ),
+    ]
+    search_fields = Page.search_fields + [index.SearchField("intro")]
+
+    parent_page_types = ["wagtailcore.Page"]
+    subpage_types = ["wagtail_helpcenter.CategoryPage", "wagtail_helpcenter.FAQPage"]
+    template = "wagtail_helpcenter/pages/help_center_page.html"
+
+    class Meta:
+        verbose_name = _("help center")
+        verbose_name_plural = _("help centers")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        config = get_config()
+        categories = list(listing.children_of(request, self, CategoryPage))
+        counts = listing.article_counts(request, self, categories)
+        for category in categories:
+            category.article_count = counts[category.pk]
+        articles = listing.below(request, self, ArticlePage)
+        context.update(
+            categories=categories,
+            faq_pages=list(listing.children_of(request, self, FAQPage)),
+            promoted_articles=list(
+                articles.filter(promoted=True).order_by("path")[: config["HOME_PROMOTED_COUNT"]]
+            ),
+            recent_articles=list(
+                articles.order_by("-last_published_at", "path")[: config["HOME_RECENT_COUNT"]]
+            ),
+        )
+        return context
+
+    @path("search/", name="search")
+    def search_route(self, request):
+        from ..views.search import search
+
+        return search(request, self)
+
+
+class CategoryPage(AudienceMixin, HelpCenterPageBase):
+    description = models.TextField(
+        _("description"),
+        blank=True,
+        help_text=_("One or two sentences shown on the help center home and in listings."),
+    )
+    icon = models.CharField(
+        _("icon"), max_length=40, choices=ICON_CHOICES, blank=True, default="book"
+    )
+
+    content_panels = Page.content_panels + [FieldPanel("description"), FieldPanel("icon")]
+    settings_panels = [FieldPanel("audience")] + Page.settings_panels
+    search_fields = Page.search_fields + [
+        index.SearchField("description"),
+        index.FilterField("audience"),
+    ]
+
+    parent_page_types = ["wagtail_helpcenter.HelpCenterPage", "wagtail_helpcenter.CategoryPage"]
+    subpage_types = [
+        "wagtail_helpcenter.CategoryPage",
+        "wagtail_helpcenter.ArticlePage",
+        "wagtail_helpcenter.FAQPage",
+    ]
+    template = "wagtail_helpcenter/pages/category_page.html"
+
+    class Meta:
+        verbose_name = _("category")
+        verbose_name_plural = _("categories")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        subcategories = list(listing.children_of(request, self, CategoryPage))
+        counts = listing.article_counts(request, self, subcategories)
+        for subcategory in subcategories:
+            subcategory.article_count = counts[subcategory.pk]
+        context.update(
+            subcategories=subcategories,
+            faq_pages=list(listing.children_of(request, self, FAQPage)),
+            articles=listing.paginate(
+                request,
+                listing.children_of(request, self, ArticlePage),
+                get_config()["CATEGORY_PAGE_SIZE"],
+            ),
+        )
+        return context
+
+
+class ArticlePageTag(TaggedItemBase):
+    content_object = ParentalKey(
+        "wagtail_helpcenter.ArticlePage", on_delete=models.CASCADE, related_name="tagged_items"
+    )
+
+
+class ArticlePage(AudienceMixin, HelpCenterPageBase):
+    summary = models.TextField(
+        _("summary"),
+        max_length=400,
+        blank=True,
+        help_text=_("One or two sentences; shown in listings, search results and to search engines."),
+    )
+    body = StreamField(ArticleBodyBlock(), blank=True, verbose_name=_("body"))
+    tags = ClusterTaggableManager(through=ArticlePageTag, blank=True, verbose_name=_("tags"))
+    promoted = models.BooleanField(
+        _("promoted"),
+        default=False,
+        help_text=_("Promoted articles are featured on the help center home."),
+    )
+    content_owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("owner"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Who keeps this article accurate. Gets the review reminders."),
+    )
+    last_reviewed = models.DateField(
+        _("last reviewed"),
+        null=True,
+        blank=True,
+        help_text=_("When someone last checked that this article is still right."),
+    )
+    review_interval_days = models.PositiveIntegerField(
+        _("review every (days)"),
+        null=True,
+        blank=True,
+        help_text=_("Leave blank for the help center's default."),
+    )
+
+    content_panels = Page.content_panels + [FieldPanel("summary"), FieldPanel("body")]
+    related_panels = [
+        FieldPanel("tags"),
+        InlinePanel(
+            "related_links",
+            label=_("Related articles"),
+            help_text=_("Shown at the end of the article, in this order."),
+        ),
+    ]
+    review_panels = [
+        ReviewStatusPanel(),
+        FieldPanel("content_owner"),
+        FieldRowPanel([FieldPanel("last_reviewed"), FieldPanel("review_interval_days")]),
+    ]
+    promote_panels = Page.promote_panels + [FieldPanel("promoted")]
+    settings_panels = [FieldPanel("audience")] + Page.settings_panels
+    edit_handler = TabbedInterface(
+        [
+            ObjectList(content_panels, heading=_("Content")),
+            ObjectList(related_panels, heading=_("Related")),
+            ObjectList(review_panels, heading=_("Review")),
+            ObjectList(promote_panels, heading=_("Promote")),
+            ObjectList(settings_panels, heading=_("Settings"), classname="settings"),
+        ]
+    )
+
+    search_fields = Page.search_fields + [
+        index.SearchField("summary"),
+        index.SearchField("body"),
+        index.RelatedFields("tags", [index.SearchField("name")]),
+        index.FilterField("audience"),
+        index.FilterField("promoted"),
+    ]
+
+    parent_page_types = ["wagtail_helpcenter.CategoryPage"]
+    subpage_types = []
+    template = "wagtail_helpcenter/pages/article_page.html"
+
+    class Meta:
+        verbose_name = _("article")
+        verbose_name_plural = _("articles")
+
+    def clean(self):
+        super().clean()
+        duplicates = duplicate_anchors(self.body)
+        if duplicates:
+            raise ValidationError(
+                {
+                    "body": _(
+                        "Two headings share the anchor “%(anchor)s”, so links to the second "
+                        "would land on the first. Reword one or give it its own anchor."
+                    )
+                    % {"anchor": duplicates[0]}
+                }
+            )
+
+    @property
+    def table_of_contents(self):
+        return table_of_contents(self.body)
+
+    @property
+    def review_interval(self):
+        return timedelta(days=self.review_interval_days or get_config()["REVIEW_INTERVAL_DAYS"])
+
+    @property
+    def review_due_date(self):
+        """When this article should next be reviewed; None until it is first published."""
+        if self.last_reviewed:
+            return self.last_reviewed + self.review_interval
+        if self.first_published_at:
+            return timezone.localdate(self.first_published_at) + self.review_interval
+        return None
+
+    @property
+    def is_review_overdue(self):
+        due = self.review_due_date
+        return due is not None and due < timezone.localdate()
+
+    def get_related_articles(self, request):
+        """The editor's picks that are live and that this request may view."""
+        visibility = get_visibility(request)
+        return [
+            link.article
+            for link in self.related_links.select_related("article")
+            if link.article.live and visibility.can_view(link.article)
+        ]
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["related_articles"] = self.get_related_articles(request)
+        context["article_tags"] = list(self.tags.all())
+        return context
+
+
+class ArticleRelatedLink(Orderable):
+    page = ParentalKey(ArticlePage, on_delete=models.CASCADE, related_name="related_links")
+    article = models.ForeignKey(
+        ArticlePage,
+        verbose_name=_("article"),
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+
+    panels = [FieldPanel("article")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("related article")
+        verbose_name_plural = _("related articles")
+
+
+class FAQPage(HelpCenterPageBase):
+    intro = RichTextField(
+        _("introduction"), blank=True, features=["bold", "italic", "link", "ol", "ul"]
+    )
+
+    content_panels = Page.content_panels + [
+        FieldPanel("intro"),
+        InlinePanel("faq_items", label=_("Questions"), min_num=1),
+    ]
+    search_fields = Page.search_fields + [
+        index.SearchField("intro"),
+        index.RelatedFields(
+            "faq_items", [index.SearchField("question"), index.SearchField("answer")]
+        ),
+    ]
+
+    parent_page_types = ["wagtail_helpcenter.HelpCenterPage", "wagtail_helpcenter.CategoryPage"]
+    subpage_types = []
+    template = "wagtail_helpcenter/pages/faq_page.html"
+
+    class Meta:
+        verbose_name = _("FAQ page")
+        verbose_name_plural = _("FAQ pages")
+
+    def clean(self):
+        super().clean()
+        assign_faq_anchors(self.faq_items.all())
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["faq_items"] = list(self.faq_items.all())
+        return context
+
+
+def assign_faq_anchors(items):
+    """Give every item a unique anchor, keeping the ones editors set."""
+    used = set()
+    for item in items:
+        base = item.anchor or anchor_for(item.question, fallback="question")
+        anchor, n = base, 2
+        while anchor in used:
+            anchor, n = f"{base}-{n}", n + 1
+        item.anchor = anchor
+        used.add(anchor)
+
+
+class FAQItem(Orderable):
+    page = ParentalKey(FAQPage, on_delete=models.CASCADE, related_name="faq_items")
+    question = models.CharField(_("question"), max_length=255)
+    answer = RichTextField(_("answer"), features=["bold", "italic", "link", "ol", "ul", "code"])
+    anchor = models.SlugField(
+        _("anchor"),
+        max_length=80,
+        blank=True,
+        allow_unicode=True,
+        help_text=_("The #link to this answer; made from the question when blank."),
+    )
+
+    panels = [FieldPanel("question"), FieldPanel("answer"), FieldPanel("anchor")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("question")
+        verbose_name_plural = _("questions")
+
+    def __str__(self):
+        return self.question

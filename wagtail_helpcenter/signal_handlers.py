@@ -1,0 +1,11 @@
+from .audience import sync_audience_restriction as _sync
+from .models.mixins import AudienceMixin
+
+
+def sync_audience_restriction(sender, instance, raw=False, update_fields=None, **kwargs):
+    """post_save: a page saved with an ``audience`` gets the matching view restriction."""
+    if raw or not isinstance(instance, AudienceMixin):
+        return
+    if update_fields is not None and "audience" not in update_fields:
+        return
+    _sync(instance)

@@ -1,0 +1,42 @@
+from django import template
+from django.utils.html import format_html
+from django.utils.safestring import mark_safe
+
+from ..icons import icon_svg_body
+
+register = template.Library()
+
+
+@register.simple_tag
+def helpcenter_icon(name, css_class="hc-icon"):
+    """A decorative inline SVG icon (hidden from screen readers)."""
+    body = icon_svg_body(name)
+    if not body:
+        return ""
+    return format_html(
+        '<svg class="{}" viewBox="0 0 24 24" width="24" height="24" fill="none" '
+        'stroke="currentColor" stroke-width="1.8" stroke-linecap="round" '
+        'stroke-linejoin="round" aria-hidden="true" focusable="false">{}</svg>',
+        css_class,
+        mark_safe(body),  # noqa: S308 - markup from our own ICONS table, never user input
+    )
+
+
+@register.simple_tag(takes_context=True)
+def helpcenter_search_url(context, help_center):
+    """The search page URL of a help center, relative to the current site."""
+    if help_center is None:
+        return ""
+    url = help_center.get_url(request=context.get("request"))
+    if not url:
+        return ""
+    return url + help_center.reverse_subpage("search").lstrip("/")
+
+
+@register.simple_tag(takes_context=True)
+def helpcenter_page_query(context, number):
+    """The current query string with ``page`` set to ``number`` (keeps q, filters)."""
+    request = context["request"]
+    query = request.GET.copy()
+    query["page"] = number
+    return "?" + query.urlencode()

@@ -1,0 +1,85 @@
+"""Which pages one request may see.
+
+Internal (staff-only) content relies on Wagtail's own page privacy
+(``PageViewRestriction``). Wagtail enforces it when a page is served; this module
+applies the same rules to everything that *lists* or *links to* pages (category
+listings, the home page, related articles, search), so an internal page is never shown
+to a visitor who could not open it.
+
+The rules mirror ``BaseViewRestriction.accept_request`` but are evaluated for all
+restrictions at once, in a fixed number of queries, and cached on the request.
+"""
+
+from django.db.models import Q
+from wagtail.models import BaseViewRestriction, PageViewRestriction
+
+_CACHE_ATTRIBUTE = "_wagtail_helpcenter_visibility"
+
+
+class PageVisibility:
+    def __init__(self, request=None):
+        restrictions = list(
+            PageViewRestriction.objects.select_related("page").prefetch_related("groups")
+        )
+        user = getattr(request, "user", None)
+        session = getattr(request, "session", None) or {}
+        self._user_group_ids = None
+        self.hidden_paths = sorted(
+            {
+                restriction.page.path
+                for restriction in restrictions
+                if not self._passes(restriction, user, session)
+            }
+        )
+
+    def _group_ids(self, user):
+        if self._user_group_ids is None:
+            self._user_group_ids = set(user.groups.values_list("pk", flat=True))
+        return self._user_group_ids
+
+    def _passes(self, restriction, user, session):
+        if restriction.restriction_type == BaseViewRestriction.PASSWORD:
+            passed = session.get(restriction.passed_view_restrictions_session_key, [])
+            return restriction.pk in passed
+        authenticated = bool(user and user.is_authenticated)
+        if restriction.restriction_type == BaseViewRestriction.LOGIN:
+            return authenticated
+        if restriction.restriction_type == BaseViewRestriction.GROUPS:
+            if not authenticated:
+                return False
+            if user.is_superuser:
+                return True
+            return bool({group.pk for group in restriction.groups.all()} & self._group_ids(user))
+        return True
+
+    def hidden_q(self, prefix=""):
+        """A Q matching pages in a section this request may not view."""
+        q = Q(pk__in=[])
+        for path in self.hidden_paths:
+            q |= Q(**{f"{prefix}path__startswith": path})
+        return q
+
+    def filter(self, queryset, prefix=""):
+        """Remove from a page queryset what this request may not view."""
+        if not self.hidden_paths:
+            return queryset
+        return queryset.exclude(self.hidden_q(prefix))
+
+    def can_view(self, page):
+        return not any(page.path.startswith(path) for path in self.hidden_paths)
+
+
+def get_visibility(request):
+    """The PageVisibility of a request, computed once per request."""
+    if request is None:
+        return PageVisibility(None)
+    visibility = getattr(request, _CACHE_ATTRIBUTE, None)
+    if visibility is None:
+        visibility = PageVisibility(request)
+        setattr(request, _CACHE_ATTRIBUTE, visibility)
+    return visibility
+
+
+def visible_pages(request, queryset):
+    """Shorthand: the live pages of ``queryset`` that ``request`` may view."""
+    return get_visibility(request).filter(queryset.live())
