@@ -8,7 +8,7 @@ from wagtail_helpcenter.models import ArticlePage, CategoryPage, FAQItem, FAQPag
 class UserFactory(factory.django.DjangoModelFactory):
     username = factory.Sequence(lambda n: f"user{n}")
     email = factory.LazyAttribute(lambda user: f"{user.username}@example.com")
-    password = factory.PostGenerationMethodCall("set_password", "password")
+    password = factory.django.Password("password")
 
     class Meta:
         model = get_user_model()
@@ -43,9 +43,7 @@ class CategoryPageFactory(wagtail_factories.PageFactory):
 class ArticlePageFactory(wagtail_factories.PageFactory):
     title = factory.Sequence(lambda n: f"Article {n}")
     summary = "A short summary of the article."
-    body = factory.LazyFunction(
-        lambda: [{"type": "paragraph", "value": "<p>Plain body text.</p>"}]
-    )
+    body = factory.LazyFunction(lambda: [{"type": "paragraph", "value": "<p>Plain body text.</p>"}])
 
     class Meta:
         model = ArticlePage

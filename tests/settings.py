@@ -80,7 +80,9 @@ USE_TZ = True
 
 STATIC_URL = "/static/"
 STATIC_ROOT = BASE_DIR / "static-collected"
-MEDIA_ROOT = Path(os.environ.get("HELPCENTER_TEST_MEDIA_ROOT", "/tmp/wagtail-helpcenter-test-media"))
+MEDIA_ROOT = Path(
+    os.environ.get("HELPCENTER_TEST_MEDIA_ROOT", "/tmp/wagtail-helpcenter-test-media")
+)
 MEDIA_URL = "/media/"
 
 WAGTAIL_SITE_NAME = "Help center tests"

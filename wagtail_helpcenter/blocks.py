@@ -194,11 +194,14 @@ class ArticleBodyBlock(blocks.StreamBlock):
     table = CaptionedTableBlock()
 
 
-
 def table_of_contents(body):
     """The headings of a body as ``[{"anchor", "text", "level"}]``, in order."""
     return [
-        {"anchor": block.value.anchor_id, "text": block.value["text"], "level": block.value["level"]}
+        {
+            "anchor": block.value.anchor_id,
+            "text": block.value["text"],
+            "level": block.value["level"],
+        }
         for block in body
         if block.block_type == "heading"
     ]

@@ -16,8 +16,7 @@ ICONS = {
     ),
     "card": (
         _("Billing"),
-        '<rect x="2" y="5" width="20" height="14" rx="2"/><path d="M2 10h20"/>'
-        '<path d="M6 15h4"/>',
+        '<rect x="2" y="5" width="20" height="14" rx="2"/><path d="M2 10h20"/><path d="M6 15h4"/>',
     ),
     "user": (
         _("Account"),

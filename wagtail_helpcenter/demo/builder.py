@@ -38,7 +38,11 @@ def _block(kind, *args):
     if kind == "table":
         caption, rows = args
         return "table", {
-            "table": {"data": rows, "first_row_is_table_header": True, "first_col_is_header": False},
+            "table": {
+                "data": rows,
+                "first_row_is_table_header": True,
+                "first_col_is_header": False,
+            },
             "caption": caption,
         }
     raise ValueError(f"Unknown demo block kind {kind!r}")

@@ -34,13 +34,31 @@ CATEGORIES = [
                 "tags": ["account", "sign up"],
                 "promoted": True,
                 "body": [
-                    ("p", "<p>You can try Acme free for 30 days. No credit card is needed to start.</p>"),
-                    ("steps", [
-                        ("Open the sign-up page", "<p>Go to <b>acme.example/signup</b> and enter your work email.</p>"),
-                        ("Confirm your email", "<p>We send a six-digit code. It is valid for 15 minutes.</p>"),
-                        ("Name your company", "<p>This name appears on your invoices; you can change it later.</p>"),
-                    ]),
-                    ("tip", "<p>Sign up with a shared address such as <code>billing@</code> if several people will manage invoices.</p>"),
+                    (
+                        "p",
+                        "<p>You can try Acme free for 30 days. No credit card is needed to start.</p>",
+                    ),
+                    (
+                        "steps",
+                        [
+                            (
+                                "Open the sign-up page",
+                                "<p>Go to <b>acme.example/signup</b> and enter your work email.</p>",
+                            ),
+                            (
+                                "Confirm your email",
+                                "<p>We send a six-digit code. It is valid for 15 minutes.</p>",
+                            ),
+                            (
+                                "Name your company",
+                                "<p>This name appears on your invoices; you can change it later.</p>",
+                            ),
+                        ],
+                    ),
+                    (
+                        "tip",
+                        "<p>Sign up with a shared address such as <code>billing@</code> if several people will manage invoices.</p>",
+                    ),
                 ],
             },
             {
@@ -49,12 +67,26 @@ CATEGORIES = [
                 "tags": ["dashboard"],
                 "body": [
                     ("p", "<p>The dashboard is the first page you see after signing in.</p>"),
-                    ("image", "dashboard", "The dashboard: invoices on the left, payments on the right."),
+                    (
+                        "image",
+                        "dashboard",
+                        "The dashboard: invoices on the left, payments on the right.",
+                    ),
                     ("h2", "The sidebar"),
-                    ("p", "<p>The sidebar holds <b>Invoices</b>, <b>Customers</b>, <b>Products</b> and <b>Reports</b>.</p>"),
+                    (
+                        "p",
+                        "<p>The sidebar holds <b>Invoices</b>, <b>Customers</b>, <b>Products</b> and <b>Reports</b>.</p>",
+                    ),
                     ("h2", "The overview cards"),
-                    ("p", "<p>The cards show what is overdue, what was paid this month and what is in draft.</p>"),
-                    ("video", "https://www.youtube.com/watch?v=aqz-KE-bpKQ", "Dashboard tour (3 minutes)"),
+                    (
+                        "p",
+                        "<p>The cards show what is overdue, what was paid this month and what is in draft.</p>",
+                    ),
+                    (
+                        "video",
+                        "https://www.youtube.com/watch?v=aqz-KE-bpKQ",
+                        "Dashboard tour (3 minutes)",
+                    ),
                 ],
             },
             {
@@ -63,19 +95,38 @@ CATEGORIES = [
                 "tags": ["team", "permissions"],
                 "promoted": True,
                 "body": [
-                    ("p", "<p>Owners and admins can invite people from <b>Settings → Team</b>.</p>"),
-                    ("steps", [
-                        ("Open Settings → Team", ""),
-                        ("Click Invite", "<p>Enter one or more email addresses, separated by commas.</p>"),
-                        ("Choose a role", "<p>Pick <i>Admin</i>, <i>Accountant</i> or <i>Viewer</i>.</p>"),
-                    ]),
-                    ("table", "What each role can do", [
-                        ["Role", "Send invoices", "See reports", "Manage billing"],
-                        ["Admin", "Yes", "Yes", "Yes"],
-                        ["Accountant", "Yes", "Yes", "No"],
-                        ["Viewer", "No", "Yes", "No"],
-                    ]),
-                    ("note", "<p>Invitations expire after 7 days. You can resend them from the same page.</p>"),
+                    (
+                        "p",
+                        "<p>Owners and admins can invite people from <b>Settings → Team</b>.</p>",
+                    ),
+                    (
+                        "steps",
+                        [
+                            ("Open Settings → Team", ""),
+                            (
+                                "Click Invite",
+                                "<p>Enter one or more email addresses, separated by commas.</p>",
+                            ),
+                            (
+                                "Choose a role",
+                                "<p>Pick <i>Admin</i>, <i>Accountant</i> or <i>Viewer</i>.</p>",
+                            ),
+                        ],
+                    ),
+                    (
+                        "table",
+                        "What each role can do",
+                        [
+                            ["Role", "Send invoices", "See reports", "Manage billing"],
+                            ["Admin", "Yes", "Yes", "Yes"],
+                            ["Accountant", "Yes", "Yes", "No"],
+                            ["Viewer", "No", "Yes", "No"],
+                        ],
+                    ),
+                    (
+                        "note",
+                        "<p>Invitations expire after 7 days. You can resend them from the same page.</p>",
+                    ),
                 ],
             },
             {
@@ -83,12 +134,24 @@ CATEGORIES = [
                 "summary": "Create an invoice, add line items and send it to a customer.",
                 "tags": ["invoices"],
                 "body": [
-                    ("steps", [
-                        ("Click New invoice", "<p>It is at the top of the <b>Invoices</b> page.</p>"),
-                        ("Choose a customer", "<p>Type a name, or add a new customer on the spot.</p>"),
-                        ("Add line items", "<p>Each line has a description, a quantity and a price.</p>"),
-                        ("Send", "<p>Acme emails a link to the invoice and a PDF copy.</p>"),
-                    ]),
+                    (
+                        "steps",
+                        [
+                            (
+                                "Click New invoice",
+                                "<p>It is at the top of the <b>Invoices</b> page.</p>",
+                            ),
+                            (
+                                "Choose a customer",
+                                "<p>Type a name, or add a new customer on the spot.</p>",
+                            ),
+                            (
+                                "Add line items",
+                                "<p>Each line has a description, a quantity and a price.</p>",
+                            ),
+                            ("Send", "<p>Acme emails a link to the invoice and a PDF copy.</p>"),
+                        ],
+                    ),
                     ("tip", "<p>Save it as a draft first if someone else should check it.</p>"),
                 ],
             },
@@ -97,9 +160,19 @@ CATEGORIES = [
                 "summary": "Bring your customer list over from a CSV file.",
                 "tags": ["import", "customers"],
                 "body": [
-                    ("p", "<p>Acme reads CSV files with one customer per row and a header row.</p>"),
-                    ("code", "text", "name,email,vat_id\nBlue Bakery,hello@bluebakery.example,NL123456789B01\nKite & Co,finance@kite.example,"),
-                    ("warning", "<p>Rows with an email that already exists update that customer instead of adding a new one.</p>"),
+                    (
+                        "p",
+                        "<p>Acme reads CSV files with one customer per row and a header row.</p>",
+                    ),
+                    (
+                        "code",
+                        "text",
+                        "name,email,vat_id\nBlue Bakery,hello@bluebakery.example,NL123456789B01\nKite & Co,finance@kite.example,",
+                    ),
+                    (
+                        "warning",
+                        "<p>Rows with an email that already exists update that customer instead of adding a new one.</p>",
+                    ),
                 ],
             },
         ],
@@ -115,7 +188,10 @@ CATEGORIES = [
                         "summary": "Get Acme for iPhone or Android and sign in.",
                         "tags": ["mobile"],
                         "body": [
-                            ("p", "<p>Search for <b>Acme Invoicing</b> in the App Store or on Google Play.</p>"),
+                            (
+                                "p",
+                                "<p>Search for <b>Acme Invoicing</b> in the App Store or on Google Play.</p>",
+                            ),
                             ("note", "<p>The app needs iOS 16 or Android 11 or later.</p>"),
                         ],
                     },
@@ -124,9 +200,15 @@ CATEGORIES = [
                         "summary": "What works without a connection and how syncing works.",
                         "tags": ["mobile", "offline"],
                         "body": [
-                            ("p", "<p>You can draft invoices offline. They are sent as soon as you are back online.</p>"),
+                            (
+                                "p",
+                                "<p>You can draft invoices offline. They are sent as soon as you are back online.</p>",
+                            ),
                             ("h2", "What needs a connection"),
-                            ("p", "<ul><li>Sending invoices</li><li>Taking card payments</li><li>Reports</li></ul>"),
+                            (
+                                "p",
+                                "<ul><li>Sending invoices</li><li>Taking card payments</li><li>Reports</li></ul>",
+                            ),
                         ],
                     },
                 ],
@@ -145,13 +227,22 @@ CATEGORIES = [
                 "tags": ["invoices", "pdf"],
                 "promoted": True,
                 "body": [
-                    ("steps", [
-                        ("Open Settings → Billing", ""),
-                        ("Find the invoice", "<p>Invoices are listed by month, newest first.</p>"),
-                        ("Click Download PDF", ""),
-                    ]),
+                    (
+                        "steps",
+                        [
+                            ("Open Settings → Billing", ""),
+                            (
+                                "Find the invoice",
+                                "<p>Invoices are listed by month, newest first.</p>",
+                            ),
+                            ("Click Download PDF", ""),
+                        ],
+                    ),
                     ("image", "invoice", "An Acme invoice. The amount due is at the top right."),
-                    ("tip", "<p>Add your accountant as an <i>Accountant</i> so they can download invoices themselves.</p>"),
+                    (
+                        "tip",
+                        "<p>Add your accountant as an <i>Accountant</i> so they can download invoices themselves.</p>",
+                    ),
                 ],
             },
             {
@@ -159,8 +250,14 @@ CATEGORIES = [
                 "summary": "Switch to another card or to direct debit.",
                 "tags": ["payments"],
                 "body": [
-                    ("p", "<p>Go to <b>Settings → Billing → Payment method</b> and click <b>Replace</b>.</p>"),
-                    ("note", "<p>The new method is used from your next invoice. Open invoices keep the old one.</p>"),
+                    (
+                        "p",
+                        "<p>Go to <b>Settings → Billing → Payment method</b> and click <b>Replace</b>.</p>",
+                    ),
+                    (
+                        "note",
+                        "<p>The new method is used from your next invoice. Open invoices keep the old one.</p>",
+                    ),
                 ],
             },
             {
@@ -172,7 +269,10 @@ CATEGORIES = [
                     ("h2", "Subscription"),
                     ("p", "<p>Your plan, billed monthly or yearly in advance.</p>"),
                     ("h2", "Extra seats"),
-                    ("p", "<p>Team members beyond those included in your plan, billed pro rata.</p>"),
+                    (
+                        "p",
+                        "<p>Team members beyond those included in your plan, billed pro rata.</p>",
+                    ),
                     ("h2", "Taxes"),
                     ("p", "<p>VAT or sales tax, depending on your billing address.</p>"),
                 ],
@@ -184,10 +284,16 @@ CATEGORIES = [
                 "promoted": True,
                 "body": [
                     ("p", "<p>Yearly plans can be refunded in full within 14 days of payment.</p>"),
-                    ("steps", [
-                        ("Email support", "<p>Write from the account owner's address.</p>"),
-                        ("Tell us the invoice number", "<p>It starts with <code>AC-</code>.</p>"),
-                    ]),
+                    (
+                        "steps",
+                        [
+                            ("Email support", "<p>Write from the account owner's address.</p>"),
+                            (
+                                "Tell us the invoice number",
+                                "<p>It starts with <code>AC-</code>.</p>",
+                            ),
+                        ],
+                    ),
                     ("note", "<p>Refunds reach your card in 5 to 10 working days.</p>"),
                 ],
             },
@@ -196,13 +302,20 @@ CATEGORIES = [
                 "summary": "Upgrade or downgrade between Starter, Team and Business.",
                 "tags": ["plans", "pricing"],
                 "body": [
-                    ("table", "Plans compared", [
-                        ["Plan", "Price per month", "Team members", "Invoices"],
-                        ["Starter", "€9", "1", "50 a month"],
-                        ["Team", "€29", "5", "Unlimited"],
-                        ["Business", "€79", "20", "Unlimited"],
-                    ]),
-                    ("p", "<p>Upgrades apply at once. Downgrades apply at the end of the billing period.</p>"),
+                    (
+                        "table",
+                        "Plans compared",
+                        [
+                            ["Plan", "Price per month", "Team members", "Invoices"],
+                            ["Starter", "€9", "1", "50 a month"],
+                            ["Team", "€29", "5", "Unlimited"],
+                            ["Business", "€79", "20", "Unlimited"],
+                        ],
+                    ),
+                    (
+                        "p",
+                        "<p>Upgrades apply at once. Downgrades apply at the end of the billing period.</p>",
+                    ),
                 ],
             },
             {
@@ -210,8 +323,14 @@ CATEGORIES = [
                 "summary": "Yearly Business plans can be paid by bank transfer.",
                 "tags": ["payments"],
                 "body": [
-                    ("p", "<p>Ask support for a transfer invoice. Include its number in the payment reference.</p>"),
-                    ("warning", "<p>Transfers without the invoice number can take up to two weeks to match.</p>"),
+                    (
+                        "p",
+                        "<p>Ask support for a transfer invoice. Include its number in the payment reference.</p>",
+                    ),
+                    (
+                        "warning",
+                        "<p>Transfers without the invoice number can take up to two weeks to match.</p>",
+                    ),
                 ],
             },
             {
@@ -220,7 +339,10 @@ CATEGORIES = [
                 "tags": ["vat", "tax"],
                 "last_reviewed_days_ago": 250,
                 "body": [
-                    ("p", "<p>Enter it under <b>Settings → Billing → Tax ID</b>. We check EU VAT numbers with VIES.</p>"),
+                    (
+                        "p",
+                        "<p>Enter it under <b>Settings → Billing → Tax ID</b>. We check EU VAT numbers with VIES.</p>",
+                    ),
                 ],
             },
         ],
@@ -229,9 +351,18 @@ CATEGORIES = [
             "intro": "<p>Short answers to the billing questions we hear most.</p>",
             "items": [
                 ("When am I charged?", "<p>On the day your plan renews, monthly or yearly.</p>"),
-                ("Can I get an invoice in another currency?", "<p>Yes: euros, pounds and US dollars. Set it in <b>Settings → Billing</b>.</p>"),
-                ("Why was my card declined?", "<p>Usually the bank blocked an online payment. See <i>Fix “Payment declined”</i>.</p>"),
-                ("Do you offer discounts for charities?", "<p>Yes, 50% on any plan. Email us your registration number.</p>"),
+                (
+                    "Can I get an invoice in another currency?",
+                    "<p>Yes: euros, pounds and US dollars. Set it in <b>Settings → Billing</b>.</p>",
+                ),
+                (
+                    "Why was my card declined?",
+                    "<p>Usually the bank blocked an online payment. See <i>Fix “Payment declined”</i>.</p>",
+                ),
+                (
+                    "Do you offer discounts for charities?",
+                    "<p>Yes, 50% on any plan. Email us your registration number.</p>",
+                ),
             ],
         },
     },
@@ -247,12 +378,21 @@ CATEGORIES = [
                 "tags": ["password", "sign in"],
                 "promoted": True,
                 "body": [
-                    ("steps", [
-                        ("Click “Forgot password?” on the sign-in page", ""),
-                        ("Enter your email", "<p>We send a link that works for one hour.</p>"),
-                        ("Choose a new password", "<p>At least 12 characters. A passphrase is easiest to remember.</p>"),
-                    ]),
-                    ("note", "<p>No email after five minutes? Check your spam folder, then see <i>Emails from Acme don't arrive</i>.</p>"),
+                    (
+                        "steps",
+                        [
+                            ("Click “Forgot password?” on the sign-in page", ""),
+                            ("Enter your email", "<p>We send a link that works for one hour.</p>"),
+                            (
+                                "Choose a new password",
+                                "<p>At least 12 characters. A passphrase is easiest to remember.</p>",
+                            ),
+                        ],
+                    ),
+                    (
+                        "note",
+                        "<p>No email after five minutes? Check your spam folder, then see <i>Emails from Acme don't arrive</i>.</p>",
+                    ),
                 ],
             },
             {
@@ -261,13 +401,22 @@ CATEGORIES = [
                 "tags": ["security", "2fa"],
                 "body": [
                     ("image", "two_factor", "Scan the QR code with your authenticator app."),
-                    ("steps", [
-                        ("Open Settings → Security", ""),
-                        ("Click Turn on two-factor", ""),
-                        ("Scan the code", "<p>Use any authenticator app.</p>"),
-                        ("Save your recovery codes", "<p>Each one works once if you lose your phone.</p>"),
-                    ]),
-                    ("warning", "<p>Without your phone or a recovery code, support cannot turn two-factor off for you.</p>"),
+                    (
+                        "steps",
+                        [
+                            ("Open Settings → Security", ""),
+                            ("Click Turn on two-factor", ""),
+                            ("Scan the code", "<p>Use any authenticator app.</p>"),
+                            (
+                                "Save your recovery codes",
+                                "<p>Each one works once if you lose your phone.</p>",
+                            ),
+                        ],
+                    ),
+                    (
+                        "warning",
+                        "<p>Without your phone or a recovery code, support cannot turn two-factor off for you.</p>",
+                    ),
                 ],
             },
             {
@@ -275,7 +424,10 @@ CATEGORIES = [
                 "summary": "Use another email address to sign in and receive notifications.",
                 "tags": ["account", "email"],
                 "body": [
-                    ("p", "<p>Go to <b>Profile → Email</b>, enter the new address and confirm it from your inbox.</p>"),
+                    (
+                        "p",
+                        "<p>Go to <b>Profile → Email</b>, enter the new address and confirm it from your inbox.</p>",
+                    ),
                 ],
             },
             {
@@ -283,8 +435,14 @@ CATEGORIES = [
                 "summary": "See where and when your account was used.",
                 "tags": ["security"],
                 "body": [
-                    ("p", "<p><b>Settings → Security → Activity</b> lists the last 50 sign-ins with their city and device.</p>"),
-                    ("tip", "<p>See one you don't recognise? Reset your password and turn on two-factor.</p>"),
+                    (
+                        "p",
+                        "<p><b>Settings → Security → Activity</b> lists the last 50 sign-ins with their city and device.</p>",
+                    ),
+                    (
+                        "tip",
+                        "<p>See one you don't recognise? Reset your password and turn on two-factor.</p>",
+                    ),
                 ],
             },
             {
@@ -292,8 +450,15 @@ CATEGORIES = [
                 "summary": "Cancel your subscription and delete your company's data.",
                 "tags": ["account", "cancel"],
                 "body": [
-                    ("warning", "<p>Closing is permanent after 30 days. Download your invoices first.</p>", "Before you close"),
-                    ("p", "<p>Owners can close the account under <b>Settings → Company → Close account</b>.</p>"),
+                    (
+                        "warning",
+                        "<p>Closing is permanent after 30 days. Download your invoices first.</p>",
+                        "Before you close",
+                    ),
+                    (
+                        "p",
+                        "<p>Owners can close the account under <b>Settings → Company → Close account</b>.</p>",
+                    ),
                 ],
             },
         ],
@@ -310,7 +475,10 @@ CATEGORIES = [
                 "tags": ["payments", "errors"],
                 "body": [
                     ("h2", "Check with your bank"),
-                    ("p", "<p>Many banks block the first payment to a new company. Approve it in your banking app, then try again.</p>"),
+                    (
+                        "p",
+                        "<p>Many banks block the first payment to a new company. Approve it in your banking app, then try again.</p>",
+                    ),
                     ("h2", "Try another card"),
                     ("p", "<p>Prepaid cards are not accepted.</p>"),
                 ],
@@ -320,11 +488,20 @@ CATEGORIES = [
                 "summary": "Steps that fix most loading problems.",
                 "tags": ["errors", "performance"],
                 "body": [
-                    ("steps", [
-                        ("Check our status page", "<p>We post every outage there.</p>"),
-                        ("Reload without the cache", "<p>Press <code>Ctrl</code> + <code>Shift</code> + <code>R</code>.</p>"),
-                        ("Try a private window", "<p>If it works there, a browser extension is the cause.</p>"),
-                    ]),
+                    (
+                        "steps",
+                        [
+                            ("Check our status page", "<p>We post every outage there.</p>"),
+                            (
+                                "Reload without the cache",
+                                "<p>Press <code>Ctrl</code> + <code>Shift</code> + <code>R</code>.</p>",
+                            ),
+                            (
+                                "Try a private window",
+                                "<p>If it works there, a browser extension is the cause.</p>",
+                            ),
+                        ],
+                    ),
                 ],
             },
             {
@@ -332,8 +509,14 @@ CATEGORIES = [
                 "summary": "Find missing sign-in links, invitations and invoice emails.",
                 "tags": ["email", "errors"],
                 "body": [
-                    ("p", "<p>Our emails come from <code>no-reply@acme.example</code>. Add it to your contacts.</p>"),
-                    ("note", "<p>Company mail filters sometimes hold emails for an hour. Ask your IT team.</p>"),
+                    (
+                        "p",
+                        "<p>Our emails come from <code>no-reply@acme.example</code>. Add it to your contacts.</p>",
+                    ),
+                    (
+                        "note",
+                        "<p>Company mail filters sometimes hold emails for an hour. Ask your IT team.</p>",
+                    ),
                 ],
             },
         ],
@@ -350,13 +533,20 @@ CATEGORIES = [
                 "summary": "Internal: who approves refunds outside the 14-day window.",
                 "tags": ["refund"],
                 "body": [
-                    ("p", "<p>Refunds outside policy need a team lead's approval in the ticket.</p>"),
-                    ("table", "Approval limits", [
-                        ["Amount", "Who approves"],
-                        ["Up to €100", "Any team lead"],
-                        ["Up to €1,000", "Head of support"],
-                        ["Above €1,000", "Finance"],
-                    ]),
+                    (
+                        "p",
+                        "<p>Refunds outside policy need a team lead's approval in the ticket.</p>",
+                    ),
+                    (
+                        "table",
+                        "Approval limits",
+                        [
+                            ["Amount", "Who approves"],
+                            ["Up to €100", "Any team lead"],
+                            ["Up to €1,000", "Head of support"],
+                            ["Above €1,000", "Finance"],
+                        ],
+                    ),
                 ],
             },
             {
@@ -364,11 +554,17 @@ CATEGORIES = [
                 "summary": "Internal: the GDPR erasure checklist.",
                 "tags": ["privacy", "gdpr"],
                 "body": [
-                    ("steps", [
-                        ("Verify the requester", "<p>Only the account owner may ask.</p>"),
-                        ("Run the erasure job", "<p>In the back office: <code>Accounts → Erase</code>.</p>"),
-                        ("Confirm in writing", "<p>Within 30 days of the request.</p>"),
-                    ]),
+                    (
+                        "steps",
+                        [
+                            ("Verify the requester", "<p>Only the account owner may ask.</p>"),
+                            (
+                                "Run the erasure job",
+                                "<p>In the back office: <code>Accounts → Erase</code>.</p>",
+                            ),
+                            ("Confirm in writing", "<p>Within 30 days of the request.</p>"),
+                        ],
+                    ),
                 ],
             },
             {
@@ -377,7 +573,10 @@ CATEGORIES = [
                 "tags": ["known issues"],
                 "last_reviewed_days_ago": 45,
                 "body": [
-                    ("p", "<p>PDF downloads in Safari 17 open a blank tab. Workaround: right-click, <i>Download linked file</i>.</p>"),
+                    (
+                        "p",
+                        "<p>PDF downloads in Safari 17 open a blank tab. Workaround: right-click, <i>Download linked file</i>.</p>",
+                    ),
                 ],
             },
         ],
@@ -390,7 +589,10 @@ TOP_LEVEL_FAQ = {
     "items": [
         ("Is there a free trial?", "<p>Yes, 30 days on any plan, without a credit card.</p>"),
         ("Where is my data stored?", "<p>In data centres in the EU (Frankfurt and Amsterdam).</p>"),
-        ("Can I export my data?", "<p>Yes, at any time, as CSV and PDF, from <b>Settings → Export</b>.</p>"),
+        (
+            "Can I export my data?",
+            "<p>Yes, at any time, as CSV and PDF, from <b>Settings → Export</b>.</p>",
+        ),
     ],
 }
 

@@ -183,7 +183,9 @@ class ArticlePage(AudienceMixin, HelpCenterPageBase):
         _("summary"),
         max_length=400,
         blank=True,
-        help_text=_("One or two sentences; shown in listings, search results and to search engines."),
+        help_text=_(
+            "One or two sentences; shown in listings, search results and to search engines."
+        ),
     )
     body = StreamField(ArticleBodyBlock(), blank=True, verbose_name=_("body"))
     tags = ClusterTaggableManager(through=ArticlePageTag, blank=True, verbose_name=_("tags"))

@@ -30,6 +30,4 @@ def search(request, help_center):
         status = 400
     context["page_title"] = _("Search") if not query else _("Search: %(query)s") % {"query": query}
     context["breadcrumbs"] = [*context["breadcrumbs"], help_center]
-    return TemplateResponse(
-        request, "wagtail_helpcenter/pages/search.html", context, status=status
-    )
+    return TemplateResponse(request, "wagtail_helpcenter/pages/search.html", context, status=status)

@@ -53,7 +53,9 @@ class Command(BaseCommand):
                 return
             if existing:
                 if site_root and site.root_page_id == existing.pk:
-                    site.root_page = parent_page  # the tree root cannot serve, but is a valid target
+                    site.root_page = (
+                        parent_page  # the tree root cannot serve, but is a valid target
+                    )
                     site.save()
                 existing.delete()
 

@@ -17,7 +17,6 @@ class Command(BaseCommand):
         user.save()
         self.stdout.write(
             self.style.SUCCESS(
-                "Admin: http://127.0.0.1:8000/admin/  "
-                f"username: {USERNAME}  password: {PASSWORD}"
+                f"Admin: http://127.0.0.1:8000/admin/  username: {USERNAME}  password: {PASSWORD}"
             )
         )

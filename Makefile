@@ -1,0 +1,62 @@
+# wagtail-helpcenter developer commands. `make demo` and `make test` are all a fresh
+# machine with Python 3.11+ needs; everything else is installed into .venv.
+
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+DEMO_PORT ?= 8000
+export PYTHONPATH := $(CURDIR)
+
+.DEFAULT_GOAL := help
+.PHONY: help install demo demo-data test test-fast lint format migrations-check docs clean
+
+help:
+	@echo "make demo       run the example help center on http://127.0.0.1:$(DEMO_PORT)"
+	@echo "make test       lint, check migrations and run the whole test suite"
+	@echo "make test-fast  the test suite without lint"
+	@echo "make format     format the code with ruff"
+	@echo "make docs       build the documentation into site/"
+
+$(BIN)/python:
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "wagtail-helpcenter needs Python 3.11 or newer; set PYTHON=/path/to/python3.11")'
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+# Reinstall when the package metadata changes.
+$(VENV)/.installed: pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e ".[test]"
+	touch $@
+
+install: $(VENV)/.installed
+
+demo-data: install
+	cd example_project && ../$(BIN)/python manage.py migrate --noinput
+	cd example_project && ../$(BIN)/python manage.py helpcenter_demo --site-root
+	cd example_project && ../$(BIN)/python manage.py demo_admin
+
+demo: demo-data
+	cd example_project && ../$(BIN)/python manage.py runserver 127.0.0.1:$(DEMO_PORT)
+
+lint: install
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: install
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+migrations-check: install
+	DJANGO_SETTINGS_MODULE=tests.settings $(BIN)/django-admin makemigrations --check --dry-run
+
+test: lint migrations-check
+	$(BIN)/pytest
+
+test-fast: install
+	$(BIN)/pytest
+
+docs: install
+	$(BIN)/python -m pip install --quiet -e ".[docs]"
+	$(BIN)/mkdocs build --strict
+
+clean:
+	rm -rf $(VENV) site .pytest_cache .ruff_cache example_project/db.sqlite3 example_project/media

@@ -1,0 +1,90 @@
+import pytest
+from django.conf import settings
+from django.test import override_settings
+
+from wagtail_helpcenter import checks
+from wagtail_helpcenter.conf import DEFAULTS, get_config
+
+
+def ids(messages):
+    return [message.id for message in messages]
+
+
+def test_defaults_apply_without_setting():
+    assert get_config() == DEFAULTS
+
+
+def test_user_setting_overrides_one_key_and_cache_is_cleared():
+    with override_settings(WAGTAIL_HELPCENTER={"CATEGORY_PAGE_SIZE": 5}):
+        assert get_config()["CATEGORY_PAGE_SIZE"] == 5
+        assert get_config()["REVIEW_INTERVAL_DAYS"] == DEFAULTS["REVIEW_INTERVAL_DAYS"]
+    assert get_config()["CATEGORY_PAGE_SIZE"] == DEFAULTS["CATEGORY_PAGE_SIZE"]
+
+
+def test_valid_setup_has_no_messages():
+    with override_settings(WAGTAIL_HELPCENTER={"CATEGORY_PAGE_SIZE": 5}):
+        assert checks.check_settings(None) == []
+    assert checks.check_installed_apps(None) == []
+    assert checks.check_templates(None) == []
+
+
+def test_missing_required_app_is_an_error_naming_it(monkeypatch):
+    # Reloading the app registry without an app breaks Wagtail's API router, so the
+    # check is pointed at an app the test settings really do not install.
+    assert "wagtail.contrib.redirects" not in settings.INSTALLED_APPS
+    monkeypatch.setattr(checks, "REQUIRED_APPS", [*checks.REQUIRED_APPS, "wagtail.contrib.redirects"])
+    messages = checks.check_installed_apps(None)
+    assert ids(messages) == ["wagtail_helpcenter.E001"]
+    assert "wagtail.contrib.redirects" in messages[0].msg
+
+
+def test_setting_that_is_not_a_dict():
+    with override_settings(WAGTAIL_HELPCENTER=["PAGE_SIZE"]):
+        assert ids(checks.check_settings(None)) == ["wagtail_helpcenter.E002"]
+
+
+def test_unknown_key_warns_with_a_suggestion():
+    with override_settings(WAGTAIL_HELPCENTER={"CATEGORY_PAGESIZE": 5}):
+        messages = checks.check_settings(None)
+    assert ids(messages) == ["wagtail_helpcenter.W001"]
+    assert "CATEGORY_PAGE_SIZE" in messages[0].hint
+
+
+@pytest.mark.parametrize(
+    "key, value",
+    [
+        ("CATEGORY_PAGE_SIZE", 0),
+        ("CATEGORY_PAGE_SIZE", "20"),
+        ("CATEGORY_PAGE_SIZE", True),
+        ("REVIEW_INTERVAL_DAYS", -1),
+        ("INTERNAL_GROUPS", "Editors"),
+        ("BASE_TEMPLATE", ""),
+    ],
+)
+def test_invalid_values_are_errors(key, value):
+    with override_settings(WAGTAIL_HELPCENTER={key: value}):
+        messages = checks.check_settings(None)
+    assert ids(messages) == ["wagtail_helpcenter.E003"]
+    assert key in messages[0].msg
+
+
+def test_missing_request_context_processor():
+    templates = [dict(settings.TEMPLATES[0], OPTIONS={"context_processors": []})]
+    with override_settings(TEMPLATES=templates):
+        assert ids(checks.check_templates(None)) == ["wagtail_helpcenter.E004"]
+
+
+def test_base_template_that_does_not_exist():
+    with override_settings(WAGTAIL_HELPCENTER={"BASE_TEMPLATE": "nowhere/base.html"}):
+        messages = checks.check_templates(None)
+    assert ids(messages) == ["wagtail_helpcenter.E005"]
+    assert "nowhere/base.html" in messages[0].msg
+
+
+def test_checks_run_through_django(capsys):
+    from django.core.management import call_command
+    from django.core.management.base import SystemCheckError
+
+    with override_settings(WAGTAIL_HELPCENTER={"HOME_RECENT_COUNT": "six"}):
+        with pytest.raises(SystemCheckError, match="wagtail_helpcenter.E003"):
+            call_command("check")

@@ -1,0 +1,91 @@
+"""Pages render in a bounded number of SQL queries, whatever their size."""
+
+import pytest
+import wagtail_factories
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from tests.factories import ArticlePageFactory, CategoryPageFactory
+from wagtail_helpcenter.models import ArticleRelatedLink
+
+pytestmark = pytest.mark.django_db
+
+MAX_CATEGORY_QUERIES = 16
+MAX_ARTICLE_QUERIES = 16
+MAX_HOME_QUERIES = 14
+# A signed-in request also loads its session, its user and the user's groups.
+SIGNED_IN_EXTRA = 3
+
+
+def count_queries(client, url, user=None):
+    if user:
+        client.force_login(user)
+    client.get(url)  # warm per-process caches (site root paths, renditions)
+    with CaptureQueriesContext(connection) as context:
+        response = client.get(url)
+    assert response.status_code == 200
+    return len(context.captured_queries)
+
+
+def add_articles(category, count):
+    for _ in range(count):
+        ArticlePageFactory(parent=category)
+
+
+@pytest.mark.parametrize("as_staff", [False, True])
+def test_category_with_200_articles(
+    client, help_center, category, internal_article, staff_user, as_staff
+):
+    user = staff_user if as_staff else None
+    for _ in range(3):
+        add_articles(CategoryPageFactory(parent=category), 2)
+    add_articles(category, 20)
+    small = count_queries(client, category.url, user)
+    add_articles(category, 180)
+    large = count_queries(client, category.url, user)
+    assert large == small
+    assert large <= MAX_CATEGORY_QUERIES + (SIGNED_IN_EXTRA if as_staff else 0)
+
+
+def test_home_with_many_categories_and_articles(client, help_center, internal_article):
+    category = CategoryPageFactory(parent=help_center)
+    add_articles(category, 5)
+    small = count_queries(client, help_center.url)
+    for _ in range(10):
+        add_articles(CategoryPageFactory(parent=help_center), 5)
+    large = count_queries(client, help_center.url)
+    assert large == small
+    assert large <= MAX_HOME_QUERIES
+
+
+def article_with(category, others, images, tags):
+    body = [
+        {
+            "type": "image",
+            "value": {
+                "image": {"image": image.pk, "decorative": False, "alt_text": "Screenshot"},
+                "caption": "",
+            },
+        }
+        for image in images
+    ]
+    article = ArticlePageFactory(parent=category, body=body)
+    for other in others:
+        article.related_links.add(ArticleRelatedLink(article=other))
+    article.tags.add(*tags)
+    article.save_revision().publish()
+    return article
+
+
+def test_article_page_in_a_category_of_200(client, category, internal_article):
+    add_articles(category, 200)
+    others = list(category.get_children().specific()[:10])
+    images = [wagtail_factories.ImageFactory() for _ in range(5)]
+    small = article_with(category, others[:1], images[:1], ["a"])
+    large = article_with(
+        category, [*others, internal_article], images, ["a", "b", "c", "d", "e", "f"]
+    )
+    small_count = count_queries(client, small.url)
+    large_count = count_queries(client, large.url)
+    assert large_count == small_count
+    assert large_count <= MAX_ARTICLE_QUERIES
