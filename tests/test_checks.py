@@ -32,7 +32,9 @@ def test_missing_required_app_is_an_error_naming_it(monkeypatch):
     # Reloading the app registry without an app breaks Wagtail's API router, so the
     # check is pointed at an app the test settings really do not install.
     assert "wagtail.contrib.redirects" not in settings.INSTALLED_APPS
-    monkeypatch.setattr(checks, "REQUIRED_APPS", [*checks.REQUIRED_APPS, "wagtail.contrib.redirects"])
+    monkeypatch.setattr(
+        checks, "REQUIRED_APPS", [*checks.REQUIRED_APPS, "wagtail.contrib.redirects"]
+    )
     messages = checks.check_installed_apps(None)
     assert ids(messages) == ["wagtail_helpcenter.E001"]
     assert "wagtail.contrib.redirects" in messages[0].msg
@@ -81,10 +83,12 @@ def test_base_template_that_does_not_exist():
     assert "nowhere/base.html" in messages[0].msg
 
 
-def test_checks_run_through_django(capsys):
+def test_checks_run_through_django():
     from django.core.management import call_command
     from django.core.management.base import SystemCheckError
 
-    with override_settings(WAGTAIL_HELPCENTER={"HOME_RECENT_COUNT": "six"}):
-        with pytest.raises(SystemCheckError, match="wagtail_helpcenter.E003"):
-            call_command("check")
+    with (
+        override_settings(WAGTAIL_HELPCENTER={"HOME_RECENT_COUNT": "six"}),
+        pytest.raises(SystemCheckError, match="wagtail_helpcenter.E003"),
+    ):
+        call_command("check")

@@ -21,7 +21,10 @@ VIDEO_URL = "https://www.youtube.com/watch?v=helpcenter"
 
 def every_block_body(image):
     return [
-        {"type": "paragraph", "value": '<p>Intro with <a href="https://example.com">a link</a>.</p>'},
+        {
+            "type": "paragraph",
+            "value": '<p>Intro with <a href="https://example.com">a link</a>.</p>',
+        },
         {"type": "heading", "value": {"text": "Before you start", "level": "h2", "anchor": ""}},
         {"type": "callout", "value": {"kind": "warning", "title": "", "text": "<p>Careful.</p>"}},
         {
@@ -238,9 +241,7 @@ class TestOverrides:
         assert document.select_one("link[href$='wagtail_helpcenter/css/helpcenter.css']")
 
     def test_one_include_can_be_overridden(self, client, article):
-        templates = [
-            dict(settings.TEMPLATES[0], DIRS=[settings.BASE_DIR / "template_overrides"])
-        ]
+        templates = [dict(settings.TEMPLATES[0], DIRS=[settings.BASE_DIR / "template_overrides"])]
         with override_settings(TEMPLATES=templates):
             document = soup(client.get(article.url))
         assert document.select_one("#overridden-contact").get_text() == "Call us: Acme Help"

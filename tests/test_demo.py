@@ -1,0 +1,80 @@
+import io
+
+import pytest
+from django.core.management import call_command
+from django.core.management.base import CommandError
+from wagtail.models import Page, Site
+
+from wagtail_helpcenter.models import ArticlePage, CategoryPage, FAQPage, HelpCenterPage
+
+pytestmark = pytest.mark.django_db
+
+
+def run_demo(*args):
+    out = io.StringIO()
+    call_command("helpcenter_demo", *args, stdout=out)
+    return out.getvalue()
+
+
+def test_builds_a_realistic_help_center_under_the_site_root(site_home):
+    output = run_demo()
+    help_center = HelpCenterPage.objects.get()
+    assert help_center.get_parent().pk == site_home.pk
+    assert "with 25 articles" in output
+    categories = CategoryPage.objects.descendant_of(help_center)
+    assert categories.count() >= 3
+    assert categories.filter(audience="internal").count() == 1
+    assert ArticlePage.objects.count() >= 20
+    assert FAQPage.objects.count() >= 2
+    block_types = {block.block_type for page in ArticlePage.objects.all() for block in page.body}
+    assert block_types == {
+        "paragraph", "heading", "callout", "steps", "code", "image", "video", "table",
+    }  # fmt: skip
+    assert ArticlePage.objects.filter(promoted=True).exists()
+    assert any(page.is_review_overdue for page in ArticlePage.objects.all())
+
+
+def test_every_demo_page_renders_for_staff(client, staff_user, site_home):
+    run_demo()
+    client.force_login(staff_user)
+    for page in Page.objects.descendant_of(HelpCenterPage.objects.get(), inclusive=True):
+        assert client.get(page.url).status_code == 200, page.url
+
+
+def test_second_run_changes_nothing_and_reset_rebuilds(site_home):
+    run_demo()
+    first_id = HelpCenterPage.objects.get().pk
+    assert "already exists" in run_demo()
+    assert HelpCenterPage.objects.count() == 1
+    run_demo("--reset")
+    assert HelpCenterPage.objects.count() == 1
+    assert HelpCenterPage.objects.get().pk != first_id
+
+
+def test_site_root_option_serves_the_help_center_at_slash(client):
+    run_demo("--site-root")
+    help_center = HelpCenterPage.objects.get()
+    assert Site.objects.get(is_default_site=True).root_page_id == help_center.pk
+    assert help_center.get_parent().depth == 1
+    assert b"Acme Help Center" in client.get("/").content
+    run_demo("--site-root", "--reset")
+    assert Site.objects.get(is_default_site=True).root_page_id == HelpCenterPage.objects.get().pk
+
+
+@pytest.mark.parametrize(
+    "args, message",
+    [
+        (["--parent", "99999"], "There is no page with id 99999"),
+        (["--parent", "1", "--site-root"], "either --parent or --site-root"),
+    ],
+)
+def test_bad_arguments(site_home, args, message):
+    with pytest.raises(CommandError, match=message):
+        run_demo(*args)
+
+
+def test_parent_that_cannot_hold_a_help_center(site_home):
+    run_demo()
+    category = CategoryPage.objects.first()
+    with pytest.raises(CommandError, match="cannot be created under"):
+        run_demo("--parent", str(category.pk))

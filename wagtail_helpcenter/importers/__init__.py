@@ -1,0 +1,1 @@
+"""Importers from hosted help centers. Each module turns an export into pages."""

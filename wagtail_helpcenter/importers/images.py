@@ -1,0 +1,104 @@
+"""Find the files behind imported ``<img>`` tags and make them Wagtail images."""
+
+import hashlib
+import io
+import os
+import urllib.request
+from pathlib import Path
+from urllib.parse import unquote, urlparse
+
+from django.core.files.images import ImageFile
+from PIL import Image as PILImage
+from wagtail.images import get_image_model
+
+MAX_IMAGE_BYTES = 10 * 1024 * 1024
+DOWNLOAD_TIMEOUT_SECONDS = 15
+# No SVG: it can carry script, and Pillow cannot check it.
+PILLOW_FORMATS = {"PNG": ".png", "JPEG": ".jpg", "GIF": ".gif", "WEBP": ".webp", "BMP": ".bmp"}
+
+
+class ImageNotFound(Exception):
+    pass
+
+
+class ImageResolver:
+    """Looks for an image in the export folder (by its path, then by its file name in
+    ``attachments/``) and, when allowed, downloads it. Images already in the library
+    (same file contents) are reused, so a re-import does not duplicate them."""
+
+    def __init__(self, export_dir, download=False, save=True):
+        self.export_dir = Path(export_dir).resolve()
+        self.download = download
+        self.save = save
+        self.cache = {}
+
+    def resolve(self, src, title):
+        if src not in self.cache:
+            data, name = self._read(src)
+            self.cache[src] = self._image_for(data, name, title)
+        return self.cache[src]
+
+    def _read(self, src):
+        parsed = urlparse(src)
+        name = os.path.basename(unquote(parsed.path)) or "image"
+        for candidate in self._local_candidates(parsed, name):
+            if candidate.is_file():
+                if candidate.stat().st_size > MAX_IMAGE_BYTES:
+                    raise ImageNotFound(f"{candidate.name} is larger than 10 MB")
+                return candidate.read_bytes(), name
+        if parsed.scheme in ("http", "https") and self.download:
+            return self._download(src), name
+        if parsed.scheme in ("http", "https"):
+            raise ImageNotFound(
+                f"{src} is not in the export's attachments/ folder "
+                "(pass --download-images to fetch it)"
+            )
+        raise ImageNotFound(f"{src} is not in the export folder")
+
+    def _local_candidates(self, parsed, name):
+        candidates = []
+        if not parsed.scheme and not parsed.netloc:
+            candidates.append((self.export_dir / unquote(parsed.path).lstrip("/")).resolve())
+        candidates.append((self.export_dir / "attachments" / name).resolve())
+        # Never read outside the export folder, whatever "../" the HTML contains.
+        return [path for path in candidates if path.is_relative_to(self.export_dir)]
+
+    def _download(self, url):
+        request = urllib.request.Request(url, headers={"User-Agent": "wagtail-helpcenter-import"})
+        try:
+            with urllib.request.urlopen(request, timeout=DOWNLOAD_TIMEOUT_SECONDS) as response:  # noqa: S310 - http(s) only, checked by the caller
+                content_type = response.headers.get("Content-Type", "")
+                if not content_type.startswith("image/"):
+                    raise ImageNotFound(f"{url} is not an image ({content_type or 'no type'})")
+                data = response.read(MAX_IMAGE_BYTES + 1)
+        except OSError as error:
+            raise ImageNotFound(f"{url} could not be downloaded: {error}") from error
+        if len(data) > MAX_IMAGE_BYTES:
+            raise ImageNotFound(f"{url} is larger than 10 MB")
+        return data
+
+    def _image_for(self, data, name, title):
+        image_format = _image_format(data)
+        if image_format not in PILLOW_FORMATS:
+            raise ImageNotFound(f"{name} is not a PNG, JPEG, GIF, WebP or BMP image")
+        if not self.save:
+            return None
+        image_model = get_image_model()
+        file_hash = hashlib.sha1(data, usedforsecurity=False).hexdigest()
+        existing = image_model.objects.filter(file_hash=file_hash).first()
+        if existing:
+            return existing
+        name = Path(name).stem[:80] + PILLOW_FORMATS[image_format]
+        image = image_model(title=(title or name)[:255])
+        image.file = ImageFile(io.BytesIO(data), name=name)
+        image.save()
+        return image
+
+
+def _image_format(data):
+    try:
+        with PILImage.open(io.BytesIO(data)) as picture:
+            picture.verify()
+            return picture.format
+    except Exception:  # Pillow raises many kinds of errors for a broken file
+        return None
