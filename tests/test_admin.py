@@ -2,7 +2,7 @@
 
 from datetime import timedelta
 
-from django.contrib.auth.models import Group
+from django.contrib.auth.models import Group, Permission
 from django.urls import reverse
 from django.utils import timezone
 from wagtail.models import Site
@@ -205,3 +205,46 @@ class TestEditorViews(EditorTestCase):
         )
         response = self.client.get(reverse("wagtailadmin_pages:edit", args=[article.pk]))
         self.assertContains(response, "This article was due for review on")
+
+
+class TestReviewDashboard(EditorTestCase):
+    def test_dashboard_lists_overdue_articles_only(self):
+        today = timezone.localdate()
+        ArticlePageFactory(
+            parent=self.category, title="Stale", last_reviewed=today - timedelta(days=200)
+        )
+        ArticlePageFactory(
+            parent=self.category,
+            title="Short interval",
+            last_reviewed=today - timedelta(days=40),
+            review_interval_days=30,
+        )
+        ArticlePageFactory(
+            parent=self.category, title="Fresh", last_reviewed=today - timedelta(days=5)
+        )
+        ArticlePageFactory(
+            parent=self.category,
+            title="Long interval",
+            last_reviewed=today - timedelta(days=200),
+            review_interval_days=365,
+        )
+        response = self.client.get(reverse("wagtailadmin_home"))
+        self.assertContains(response, "Help center articles due for review")
+        self.assertContains(response, "2 articles may be out of date")
+        for title in ("Stale", "Short interval"):
+            self.assertContains(response, f">{title}</a>")
+        for title in ("Fresh", "Long interval"):
+            self.assertNotContains(response, f">{title}</a>")
+
+    def test_editor_without_rights_on_the_section_sees_nothing(self):
+        ArticlePageFactory(
+            parent=self.category,
+            title="Stale",
+            last_reviewed=timezone.localdate() - timedelta(days=400),
+        )
+        outsider = UserFactory(username="outsider", is_staff=True)
+        outsider.user_permissions.add(Permission.objects.get(codename="access_admin"))
+        self.client.force_login(outsider)
+        response = self.client.get(reverse("wagtailadmin_home"))
+        self.assertEqual(response.status_code, 200)
+        self.assertNotContains(response, "Help center articles due for review")

@@ -172,3 +172,23 @@ class TestAudience:
         internal_category.audience = "public"
         internal_category.save_revision()  # a draft: visitors still see the live version
         assert self.restriction_of(internal_category) is not None
+
+
+def test_overdue_query_agrees_with_the_model_property(category):
+    from wagtail_helpcenter.review import overdue
+
+    today = timezone.localdate()
+    now = timezone.now()
+    cases = [
+        {"last_reviewed": today - timedelta(days=181)},
+        {"last_reviewed": today - timedelta(days=180)},
+        {"last_reviewed": today - timedelta(days=31), "review_interval_days": 30},
+        {"last_reviewed": today - timedelta(days=29), "review_interval_days": 30},
+        {"last_reviewed": None, "first_published_at": now - timedelta(days=200)},
+        {"last_reviewed": None, "first_published_at": now - timedelta(days=20)},
+        {"last_reviewed": None, "first_published_at": None, "live": False},
+    ]
+    articles = [ArticlePageFactory(parent=category, **fields) for fields in cases]
+    expected = {article.pk for article in articles if article.is_review_overdue}
+    assert {article.pk for article in overdue(ArticlePage.objects.all())} == expected
+    assert len(expected) == 3

@@ -96,3 +96,48 @@ def test_visibility_without_request_hides_every_restricted_section(internal_arti
 def test_draft_articles_are_not_listed(client, category):
     ArticlePageFactory(parent=category, title="Unfinished answer", live=False)
     assert "Unfinished answer" not in client.get(category.url).content.decode()
+
+
+def page_link(page, text):
+    return f'<a linktype="page" id="{page.pk}">{text}</a>'
+
+
+def test_rich_text_links_to_internal_or_draft_pages_become_text(
+    client, staff_user, category, internal_article
+):
+    draft = ArticlePageFactory(parent=category, title="Draft", slug="draft-answer", live=False)
+    public = ArticlePageFactory(parent=category, title="Public", slug="public-answer")
+    body = (
+        f"<p>See {page_link(internal_article, 'the playbook')}, "
+        f"{page_link(draft, 'the draft')} and {page_link(public, 'the public one')}.</p>"
+    )
+    article = ArticlePageFactory(
+        parent=category,
+        body=[
+            {"type": "paragraph", "value": body},
+            {"type": "callout", "value": {"kind": "note", "title": "", "text": body}},
+            {"type": "steps", "value": [{"title": "One", "text": body}]},
+        ],
+    )
+    content = client.get(article.url).content.decode()
+    assert content.count("the playbook") == 3
+    assert internal_article.url not in content
+    assert draft.url not in content
+    assert content.count(f'href="{public.url}"') == 3
+
+    client.force_login(staff_user)
+    content = client.get(article.url).content.decode()
+    assert content.count(f'href="{internal_article.url}"') == 3
+    assert draft.url not in content
+
+
+def test_faq_answer_links_follow_the_same_rule(client, category, internal_article):
+    from tests.factories import FAQPageFactory, add_faq_items
+
+    faq_page = add_faq_items(
+        FAQPageFactory(parent=category),
+        ("Escalate?", f"<p>Read {page_link(internal_article, 'the escalation steps')}.</p>"),
+    )
+    content = client.get(faq_page.url).content.decode()
+    assert "the escalation steps" in content
+    assert internal_article.url not in content

@@ -89,3 +89,25 @@ def test_article_page_in_a_category_of_200(client, category, internal_article):
     large_count = count_queries(client, large.url)
     assert large_count == small_count
     assert large_count <= MAX_ARTICLE_QUERIES
+
+
+def test_rich_text_page_links_cost_one_query_whatever_their_number(
+    client, category, internal_article
+):
+    targets = [ArticlePageFactory(parent=category) for _ in range(8)]
+    links = "".join(f'<a linktype="page" id="{page.pk}">{page.title}</a> ' for page in targets)
+    links += f'<a linktype="page" id="{internal_article.pk}">internal</a>'
+    article = ArticlePageFactory(
+        parent=category, body=[{"type": "paragraph", "value": f"<p>{links}</p>"}] * 9
+    )
+    client.get(article.url)
+    with CaptureQueriesContext(connection) as context:
+        client.get(article.url)
+    ours = [
+        query["sql"]
+        for query in context.captured_queries
+        if '"wagtailcore_page"."live" AS "live"' in query["sql"]
+    ]
+    # Wagtail expands each block's page links itself (two queries a block); the check of
+    # which links this visitor may follow is one query for the whole article.
+    assert len(ours) == 1

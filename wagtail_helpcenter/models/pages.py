@@ -28,6 +28,7 @@ from ..blocks import ArticleBodyBlock, anchor_for, duplicate_anchors, table_of_c
 from ..conf import get_config
 from ..icons import ICON_CHOICES
 from ..panels import ReviewStatusPanel
+from ..richtext import prefetch_linked_pages, strings_in
 from ..visibility import get_visibility
 from .mixins import AudienceMixin, HelpCenterContextMixin
 
@@ -307,6 +308,7 @@ class ArticlePage(AudienceMixin, HelpCenterPageBase):
         context = super().get_context(request, *args, **kwargs)
         context["related_articles"] = self.get_related_articles(request)
         context["article_tags"] = list(self.tags.all())
+        prefetch_linked_pages(request, strings_in(list(self.body.raw_data)))
         return context
 
 
@@ -357,6 +359,9 @@ class FAQPage(HelpCenterPageBase):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["faq_items"] = list(self.faq_items.all())
+        prefetch_linked_pages(
+            request, [self.intro, *(item.answer for item in context["faq_items"])]
+        )
         return context
 
 

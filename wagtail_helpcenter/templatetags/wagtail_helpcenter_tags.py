@@ -3,6 +3,7 @@ from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
 from ..icons import icon_svg_body
+from ..richtext import render_rich_text
 
 register = template.Library()
 
@@ -40,3 +41,10 @@ def helpcenter_page_query(context, number):
     query = request.GET.copy()
     query["page"] = number
     return "?" + query.urlencode()
+
+
+@register.simple_tag(takes_context=True)
+def helpcenter_richtext(context, value):
+    """Like Wagtail's ``|richtext``, but links to pages this visitor may not open (internal
+    or unpublished) are shown as plain text."""
+    return render_rich_text(value, context.get("request"))
