@@ -12,7 +12,7 @@ export PYTHONPATH := $(CURDIR)
 
 help:
 	@echo "make demo       run the example help center on http://127.0.0.1:$(DEMO_PORT)"
-	@echo "make test       lint, check migrations and run the whole test suite"
+	@echo "make test       lint, check migrations, build the docs and run the whole test suite"
 	@echo "make test-fast  the test suite without lint"
 	@echo "make format     format the code with ruff"
 	@echo "make docs       build the documentation into site/"
@@ -24,7 +24,7 @@ $(BIN)/python:
 
 # Reinstall when the package metadata changes.
 $(VENV)/.installed: pyproject.toml | $(BIN)/python
-	$(BIN)/python -m pip install --quiet -e ".[test]"
+	$(BIN)/python -m pip install --quiet -e ".[test,docs]"
 	touch $@
 
 install: $(VENV)/.installed
@@ -48,15 +48,14 @@ format: install
 migrations-check: install
 	DJANGO_SETTINGS_MODULE=tests.settings $(BIN)/django-admin makemigrations --check --dry-run
 
-test: lint migrations-check
+test: lint migrations-check docs
 	$(BIN)/pytest
 
 test-fast: install
 	$(BIN)/pytest
 
 docs: install
-	$(BIN)/python -m pip install --quiet -e ".[docs]"
-	$(BIN)/mkdocs build --strict
+	$(BIN)/mkdocs build --strict --quiet
 
 clean:
 	rm -rf $(VENV) site .pytest_cache .ruff_cache example_project/db.sqlite3 example_project/media
