@@ -32,7 +32,7 @@ install: $(VENV)/.installed
 demo-data: install
 	cd example_project && ../$(BIN)/python manage.py migrate --noinput
 	cd example_project && ../$(BIN)/python manage.py helpcenter_demo --site-root
-	cd example_project && ../$(BIN)/python manage.py demo_admin
+	cd example_project && ../$(BIN)/python manage.py demo_admin --port $(DEMO_PORT)
 
 demo: demo-data
 	cd example_project && ../$(BIN)/python manage.py runserver 127.0.0.1:$(DEMO_PORT)

@@ -8,7 +8,10 @@ PASSWORD = "changeme"  # noqa: S105 - the example site's local demo account
 class Command(BaseCommand):
     help = "Create (or reset) the example site's admin account and print how to sign in."
 
-    def handle(self, *args, **options):
+    def add_arguments(self, parser):
+        parser.add_argument("--port", type=int, default=8000, help="Port the demo is served on.")
+
+    def handle(self, *args, port, **options):
         user, _created = get_user_model().objects.get_or_create(
             username=USERNAME, defaults={"email": "admin@example.com"}
         )
