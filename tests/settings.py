@@ -87,5 +87,25 @@ MEDIA_URL = "/media/"
 
 WAGTAIL_SITE_NAME = "Help center tests"
 WAGTAILADMIN_BASE_URL = "http://testserver"
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+# Search engine for this run: "database" (default) or "opensearch", whose node
+# `python -m tools.opensearch.node run -- ...` starts and names in HELPCENTER_OPENSEARCH_URL.
+SEARCH_ENGINE = os.environ.get("HELPCENTER_TEST_SEARCH_ENGINE", "database")
+if SEARCH_ENGINE == "opensearch":
+    WAGTAILSEARCH_BACKENDS = {
+        "default": {
+            "BACKEND": "wagtail.search.backends.opensearch2",
+            "URLS": [os.environ["HELPCENTER_OPENSEARCH_URL"]],
+            "INDEX": "helpcenter_tests",
+            "TIMEOUT": 10,
+            "INDEX_SETTINGS": {
+                "settings": {"index": {"number_of_shards": 1, "number_of_replicas": 0}}
+            },
+        }
+    }
+elif SEARCH_ENGINE == "database":
+    WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail_helpcenter.search.backends.database"}}
+else:
+    raise ValueError(
+        f"HELPCENTER_TEST_SEARCH_ENGINE must be database or opensearch, not {SEARCH_ENGINE!r}"
+    )
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"

@@ -11,14 +11,15 @@ class WagtailHelpCenterAppConfig(AppConfig):
 
     def ready(self):
         from django.core import checks
-        from django.db.models.signals import post_save
+        from django.db.models.signals import post_migrate, post_save
 
         from . import checks as helpcenter_checks
         from .conf import clear_config_cache
-        from .signal_handlers import sync_audience_restriction
+        from .signal_handlers import ensure_search_stemming, sync_audience_restriction
 
         setting_changed.connect(clear_config_cache)
         post_save.connect(sync_audience_restriction, dispatch_uid="helpcenter_sync_audience")
+        post_migrate.connect(ensure_search_stemming, sender=self)
         checks.register(helpcenter_checks.check_installed_apps)
         checks.register(helpcenter_checks.check_settings)
         checks.register(helpcenter_checks.check_templates)

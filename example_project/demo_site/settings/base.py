@@ -90,7 +90,7 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
 WAGTAIL_SITE_NAME = "Acme Help"
 WAGTAILADMIN_BASE_URL = "http://127.0.0.1:8000"
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail_helpcenter.search.backends.database"}}
 
 # The help center takes the look of the host site through its base template.
 WAGTAIL_HELPCENTER = {

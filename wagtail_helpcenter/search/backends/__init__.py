@@ -1,0 +1,1 @@
+"""Search backends to name in ``WAGTAILSEARCH_BACKENDS``; see docs/reference/search.md."""

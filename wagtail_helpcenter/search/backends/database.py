@@ -1,0 +1,157 @@
+"""Wagtail's database search backend, with a faster query plan and word forms on SQLite.
+
+    WAGTAILSEARCH_BACKENDS = {
+        "default": {"BACKEND": "wagtail_helpcenter.search.backends.database"},
+    }
+
+On PostgreSQL and MySQL this is exactly Wagtail's database backend. On SQLite it differs
+in two ways, both measured in ``benchmarks/search.py``:
+
+* Query plan. modelsearch filters pages with the FTS5 match, then annotates each page
+  with its score through a correlated subquery that runs the MATCH again for every row,
+  so a search costs O(matches x matches). Here the MATCH runs once: one query reads the
+  matching ids with their bm25 scores, one reads which of them pass the page queryset's
+  filters, and one loads just the page of results, so the cost follows the number of
+  matches, not the number of pages stored.
+* Word forms. The FTS5 table gets the ``porter`` tokenizer, so "invoices" finds
+  "invoice" and "tracking" finds "track" (see ``ensure_stemming``, run after migrate).
+
+It indexes into the same tables as Wagtail's backend, so the two can be switched freely.
+"""
+
+from django.db import connections, router, transaction
+from django.db.models import IntegerField
+from django.db.models.functions import Cast
+from modelsearch.backends.database import SearchBackend as DatabaseSearchBackend
+from modelsearch.backends.database.sqlite.query import MatchExpression, normalize
+from modelsearch.backends.database.sqlite.sqlite import (
+    SQLiteFTSIndexEntry,
+    SQLiteSearchBackend,
+    SQLiteSearchQueryCompiler,
+    SQLiteSearchResults,
+)
+from modelsearch.query import MatchAll, Not
+from modelsearch.utils import get_descendants_content_types_pks
+
+FTS_TOKENIZER = "porter unicode61 remove_diacritics 2"
+
+
+class FastSQLiteSearchQueryCompiler(SQLiteSearchQueryCompiler):
+    """Runs the FTS5 MATCH once and ranks in Python from its bm25 scores."""
+
+    def _match_queryset(self, config):
+        search_query = self.build_search_query(normalize(self.query), config=config)
+        match_expression = MatchExpression(self.fields or self.FTS_TABLE_FIELDS, search_query)
+        return SQLiteFTSIndexEntry.objects.filter(match_expression).filter(
+            index_entry__content_type__in=get_descendants_content_types_pks(self.queryset.model)
+        )
+
+    def _is_plain_match(self):
+        normalized = normalize(self.query)
+        return not isinstance(normalized, MatchAll | Not)
+
+    def ranked_pks(self, config):
+        """Primary keys of the matching objects that pass the queryset's filters, best
+        first (ties: newest first, as Wagtail does). Cached: count and results share it."""
+        if getattr(self, "_ranked_pks", None) is None:
+            matches = self._match_queryset(config)
+            scores = dict(
+                matches.annotate(
+                    score=self._build_rank_expression(self.get_search_vectors(), config)
+                )
+                .annotate(object_pk=Cast("index_entry__object_id", IntegerField()))
+                .values_list("object_pk", "score")
+            )
+            matching = self.queryset.filter(
+                pk__in=matches.annotate(
+                    object_pk=Cast("index_entry__object_id", IntegerField())
+                ).values("object_pk")
+            ).values_list("pk", flat=True)
+            if self.order_by_relevance:
+                # bm25() is lower for better matches.
+                self._ranked_pks = sorted(matching, key=lambda pk: (scores.get(pk, 0.0), -pk))
+            else:
+                self._ranked_pks = list(matching)
+            self._scores = scores
+        return self._ranked_pks
+
+    def search(self, config, start, stop, score_field=None):
+        if not self._is_plain_match() or not self._pk_is_integer():
+            return super().search(config, start, stop, score_field)
+        if not self.order_by_relevance:
+            # The queryset's own ordering decides; the match only filters.
+            ranked = self.ranked_pks(config)
+            results = list(self.queryset.filter(pk__in=ranked)[start:stop])
+        else:
+            window = self.ranked_pks(config)[start:stop]
+            objects = self.queryset.in_bulk(window)
+            results = [objects[pk] for pk in window if pk in objects]
+        if score_field:
+            for obj in results:
+                setattr(obj, score_field, self._scores.get(obj.pk))
+        return results
+
+    def _pk_is_integer(self):
+        return self.queryset.model._meta.pk.get_internal_type() in (
+            "AutoField",
+            "BigAutoField",
+            "IntegerField",
+            "BigIntegerField",
+            "SmallAutoField",
+            "PositiveIntegerField",
+        )
+
+
+class FastSQLiteSearchResults(SQLiteSearchResults):
+    def _do_count(self):
+        compiler = self.query_compiler
+        if compiler._is_plain_match() and compiler._pk_is_integer():
+            return len(compiler.ranked_pks(compiler.get_config(self.backend)))
+        return super()._do_count()
+
+
+class FastSQLiteSearchBackend(SQLiteSearchBackend):
+    query_compiler_class = FastSQLiteSearchQueryCompiler
+    results_class = FastSQLiteSearchResults
+
+
+def SearchBackend(params):  # noqa: N802 - Wagtail's name for a backend module's factory
+    backend = DatabaseSearchBackend(params)
+    if isinstance(backend, SQLiteSearchBackend):
+        return FastSQLiteSearchBackend(params)
+    return backend
+
+
+def ensure_stemming(using=None):
+    """Give the SQLite FTS5 index the porter tokenizer, keeping every indexed entry.
+
+    Runs after ``migrate`` when this backend is configured. Returns True if it changed
+    the table. The triggers that keep the FTS table in step refer to it by name, so they
+    keep working with the new table.
+    """
+    using = using or router.db_for_write(SQLiteFTSIndexEntry)
+    db = connections[using]
+    if db.vendor != "sqlite":
+        return False
+    fts_table = SQLiteFTSIndexEntry._meta.db_table
+    entry_table = SQLiteFTSIndexEntry._meta.get_field("index_entry").related_model._meta.db_table
+    with db.cursor() as cursor:
+        cursor.execute("SELECT sql FROM sqlite_master WHERE type='table' AND name=%s", [fts_table])
+        row = cursor.fetchone()
+        if row is None or "porter" in (row[0] or ""):
+            return False
+        with transaction.atomic(using=using):
+            cursor.execute(f'DROP TABLE "{fts_table}"')
+            cursor.execute(
+                f'CREATE VIRTUAL TABLE "{fts_table}" USING fts5('
+                f"autocomplete, body, title, tokenize='{FTS_TOKENIZER}')"
+            )
+            cursor.execute(
+                f'INSERT INTO "{fts_table}"(rowid, title, body, autocomplete) '  # noqa: S608 - table names from model meta
+                f'SELECT id, title, body, autocomplete FROM "{entry_table}"'
+            )
+    return True
+
+
+def uses_this_backend(backends_setting):
+    return any(config.get("BACKEND") == __name__ for config in (backends_setting or {}).values())
