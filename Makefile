@@ -8,12 +8,13 @@ DEMO_PORT ?= 8000
 export PYTHONPATH := $(CURDIR)
 
 .DEFAULT_GOAL := help
-.PHONY: help install demo demo-data test test-fast lint format migrations-check docs clean
+.PHONY: help install demo demo-data test test-fast test-opensearch opensearch lint format migrations-check docs clean
 
 help:
 	@echo "make demo       run the example help center on http://127.0.0.1:$(DEMO_PORT)"
 	@echo "make test       lint, check migrations, build the docs and run the whole test suite"
-	@echo "make test-fast  the test suite without lint"
+	@echo "make test-fast  the test suite on the database backend only, without lint"
+	@echo "make opensearch run a local OpenSearch node on http://127.0.0.1:9200 (needs Java 11-23, Maven)"
 	@echo "make format     format the code with ruff"
 	@echo "make docs       build the documentation into site/"
 
@@ -50,9 +51,17 @@ migrations-check: install
 
 test: lint migrations-check docs
 	$(BIN)/pytest
+	$(MAKE) test-opensearch
+
+# The shared search tests again, on a real OpenSearch node started for the run.
+test-opensearch: install
+	HELPCENTER_TEST_SEARCH_ENGINE=opensearch $(BIN)/python -m tools.opensearch.node run -- $(BIN)/pytest -m search
 
 test-fast: install
 	$(BIN)/pytest
+
+opensearch: install
+	$(BIN)/python -m tools.opensearch.node serve --port 9200
 
 docs: install
 	$(BIN)/mkdocs build --strict --quiet

@@ -34,9 +34,7 @@ def build(count, seed=1):
     rng = random.Random(seed)
     root = Site.objects.get(is_default_site=True).root_page
     help_center = root.add_child(instance=HelpCenterPage(title="Benchmark help", slug="bench"))
-    categories = {
-        name: help_center.add_child(instance=CategoryPage(title=name)) for name in TOPICS
-    }
+    categories = {name: help_center.add_child(instance=CategoryPage(title=name)) for name in TOPICS}
     names = list(TOPICS)
     for n in range(count):
         topic = names[n % len(names)]

@@ -9,6 +9,8 @@ from pathlib import Path
 
 import dj_database_url
 
+from wagtail_helpcenter.search.engines import helpcenter_index_settings
+
 BASE_DIR = Path(__file__).resolve().parent
 
 SECRET_KEY = "tests-only-not-secret"
@@ -97,9 +99,7 @@ if SEARCH_ENGINE == "opensearch":
             "URLS": [os.environ["HELPCENTER_OPENSEARCH_URL"]],
             "INDEX": "helpcenter_tests",
             "TIMEOUT": 10,
-            "INDEX_SETTINGS": {
-                "settings": {"index": {"number_of_shards": 1, "number_of_replicas": 0}}
-            },
+            "INDEX_SETTINGS": helpcenter_index_settings(language="english", replicas=0),
         }
     }
 elif SEARCH_ENGINE == "database":

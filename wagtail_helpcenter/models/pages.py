@@ -125,6 +125,12 @@ class HelpCenterPage(RoutablePageMixin, HelpCenterPageBase):
 
         return search(request, self)
 
+    @path("search/suggest/", name="search_suggest")
+    def suggest_route(self, request):
+        from ..views.search import suggestions
+
+        return suggestions(request, self)
+
 
 class CategoryPage(AudienceMixin, HelpCenterPageBase):
     description = models.TextField(
@@ -377,7 +383,10 @@ def assign_faq_anchors(items):
         used.add(anchor)
 
 
-class FAQItem(Orderable):
+class FAQItem(index.Indexed, Orderable):
+    """One question and its answer. Indexed on its own, so search finds and links the
+    answer itself (``faq_page_url#anchor``), not only the page that holds it."""
+
     page = ParentalKey(FAQPage, on_delete=models.CASCADE, related_name="faq_items")
     question = models.CharField(_("question"), max_length=255)
     answer = RichTextField(_("answer"), features=["bold", "italic", "link", "ol", "ul", "code"])
@@ -390,10 +399,21 @@ class FAQItem(Orderable):
     )
 
     panels = [FieldPanel("question"), FieldPanel("answer"), FieldPanel("anchor")]
+    search_fields = [
+        # Named "title" so the database backend ranks question matches like page titles.
+        index.SearchField("title", boost=2),
+        index.AutocompleteField("title"),
+        index.SearchField("answer"),
+        index.FilterField("page"),
+    ]
 
     class Meta(Orderable.Meta):
         verbose_name = _("question")
         verbose_name_plural = _("questions")
 
     def __str__(self):
+        return self.question
+
+    @property
+    def title(self):
         return self.question

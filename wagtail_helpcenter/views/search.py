@@ -1,33 +1,71 @@
-"""The help center search page at ``<help center>/search/?q=...``."""
+"""The help center search page (``search/``), its JSON and suggestions (``search/suggest/``)."""
 
+from django.http import JsonResponse
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
-from wagtail.models import Page
 
-from .. import listing
-from ..conf import get_config
-from ..models import ArticlePage, FAQPage
-from ..visibility import visible_pages
+from ..listing import InvalidParameter
+from ..search.params import SearchParams
+from ..search.query import HelpCenterSearch, suggest
+from ..search.text import clean_query
 
-MAX_QUERY_LENGTH = 200
+
+def _wants_json(request):
+    return request.GET.get("format", "").strip() == "json"
 
 
 def search(request, help_center):
-    query = " ".join(request.GET.get("q", "").split())[:MAX_QUERY_LENGTH]
-    context = help_center.get_context(request)
-    context.update(search_query=query, results=None)
-    status = 200
     try:
-        if query:
-            pages = visible_pages(
-                request, Page.objects.descendant_of(help_center).type(ArticlePage, FAQPage)
-            ).specific()
-            context["results"] = listing.paginate(
-                request, pages.search(query), get_config()["SEARCH_PAGE_SIZE"]
-            )
-    except listing.InvalidParameter as error:
-        context["error"] = str(error)
-        status = 400
-    context["page_title"] = _("Search") if not query else _("Search: %(query)s") % {"query": query}
-    context["breadcrumbs"] = [*context["breadcrumbs"], help_center]
+        params = SearchParams.from_request(request)
+    except InvalidParameter as error:
+        if _wants_json(request):
+            return JsonResponse({"error": str(error)}, status=400)
+        return render_page(
+            request, help_center, None, clean_query(request.GET.get("q", "")), str(error), 400
+        )
+
+    outcome = HelpCenterSearch(request, help_center, params).run()
+    if params.want_json:
+        return JsonResponse(as_json(outcome))
+    return render_page(request, help_center, outcome, params.query)
+
+
+def as_json(outcome):
+    return {
+        "query": outcome.query,
+        "total": outcome.total,
+        "page": outcome.page,
+        "num_pages": outcome.num_pages,
+        "results": [
+            {
+                "title": hit.title,
+                "url": hit.url,
+                "summary": hit.summary,
+                "kind": hit.kind,
+                "category": hit.category,
+                "locale": hit.locale,
+                "highlight": str(hit.highlight),
+            }
+            for hit in outcome.hits
+        ],
+        "facets": outcome.facets(),
+        "suggestion": None,
+        "degraded": outcome.degraded,
+    }
+
+
+def render_page(request, help_center, outcome, query, error=None, status=200):
+    context = help_center.get_context(request)
+    context.update(
+        search_query=query,
+        outcome=outcome,
+        error=error,
+        page_title=_("Search: %(query)s") % {"query": query} if query else _("Search"),
+        breadcrumbs=[*context["breadcrumbs"], help_center],
+    )
     return TemplateResponse(request, "wagtail_helpcenter/pages/search.html", context, status=status)
+
+
+def suggestions(request, help_center):
+    prefix = clean_query(request.GET.get("q", ""))
+    return JsonResponse(suggest(request, help_center, prefix), safe=False)

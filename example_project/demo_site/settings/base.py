@@ -90,7 +90,23 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
 WAGTAIL_SITE_NAME = "Acme Help"
 WAGTAILADMIN_BASE_URL = "http://127.0.0.1:8000"
+# Search: the database backend (SQLite FTS5) by default. With HELPCENTER_SEARCH_URL set
+# (e.g. http://127.0.0.1:9200 from `make opensearch`), OpenSearch answers and the
+# database index is kept alongside as the fallback when the engine is down.
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail_helpcenter.search.backends.database"}}
+if os.environ.get("HELPCENTER_SEARCH_URL"):
+    from wagtail_helpcenter.search.engines import helpcenter_index_settings
+
+    WAGTAILSEARCH_BACKENDS = {
+        "default": {
+            "BACKEND": "wagtail.search.backends.opensearch2",
+            "URLS": [os.environ["HELPCENTER_SEARCH_URL"]],
+            "INDEX": "helpcenter_demo",
+            "TIMEOUT": 5,
+            "INDEX_SETTINGS": helpcenter_index_settings(language="english", replicas=0),
+        },
+        "database": {"BACKEND": "wagtail_helpcenter.search.backends.database"},
+    }
 
 # The help center takes the look of the host site through its base template.
 WAGTAIL_HELPCENTER = {

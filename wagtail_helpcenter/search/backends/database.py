@@ -15,12 +15,15 @@ in two ways, both measured in ``benchmarks/search.py``:
   matches, not the number of pages stored.
 * Word forms. The FTS5 table gets the ``porter`` tokenizer, so "invoices" finds
   "invoice" and "tracking" finds "track" (see ``ensure_stemming``, run after migrate).
+* Title weight. modelsearch scores with an unweighted ``bm25()``, so a word in the title
+  counts no more than one in the body; here the title column weighs ``TITLE_WEIGHT``
+  times the body (FTS5's per-column bm25 weights).
 
 It indexes into the same tables as Wagtail's backend, so the two can be switched freely.
 """
 
 from django.db import connections, router, transaction
-from django.db.models import IntegerField
+from django.db.models import FloatField, Func, IntegerField
 from django.db.models.functions import Cast
 from modelsearch.backends.database import SearchBackend as DatabaseSearchBackend
 from modelsearch.backends.database.sqlite.query import MatchExpression, normalize
@@ -34,10 +37,33 @@ from modelsearch.query import MatchAll, Not
 from modelsearch.utils import get_descendants_content_types_pks
 
 FTS_TOKENIZER = "porter unicode61 remove_diacritics 2"
+# FTS5 columns in table order: autocomplete, body, title.
+TITLE_WEIGHT = 5.0
+BODY_WEIGHT = 1.0
+AUTOCOMPLETE_WEIGHT = 1.0
+
+
+class WeightedBM25(Func):
+    """``bm25(fts_table, autocomplete, body, title)`` with per-column weights; lower is better."""
+
+    output_field = FloatField()
+
+    def __init__(self, weights):
+        self.weights = weights
+        super().__init__()
+
+    def as_sql(self, compiler, connection, **extra):
+        placeholders = ", ".join("%s" for _ in self.weights)
+        return f"bm25({SQLiteFTSIndexEntry._meta.db_table}, {placeholders})", list(self.weights)
 
 
 class FastSQLiteSearchQueryCompiler(SQLiteSearchQueryCompiler):
     """Runs the FTS5 MATCH once and ranks in Python from its bm25 scores."""
+
+    RANK_WEIGHTS = (AUTOCOMPLETE_WEIGHT, BODY_WEIGHT, TITLE_WEIGHT)
+
+    def _build_rank_expression(self, vectors, config):
+        return WeightedBM25(self.RANK_WEIGHTS)
 
     def _match_queryset(self, config):
         search_query = self.build_search_query(normalize(self.query), config=config)

@@ -1,0 +1,392 @@
+"""Search tests shared by every engine, as django-modelsearch does.
+
+`make test` runs this module on the database backend (SQLite) and again on a real
+OpenSearch node (HELPCENTER_TEST_SEARCH_ENGINE=opensearch). Where engines differ by
+design (typo tolerance), the test says what each one does.
+"""
+
+import json
+
+import pytest
+from django.conf import settings
+from django.db import connection
+from django.test import override_settings
+from django.test.utils import CaptureQueriesContext
+from hypothesis import HealthCheck, given
+from hypothesis import settings as hypothesis_settings
+from hypothesis import strategies as st
+from modelsearch.index import get_indexed_models
+from wagtail.search.backends import get_search_backend
+
+from tests.factories import (
+    ArticlePageFactory,
+    CategoryPageFactory,
+    FAQPageFactory,
+    HelpCenterPageFactory,
+    add_faq_items,
+)
+from tests.utils import soup
+
+pytestmark = [pytest.mark.search, pytest.mark.django_db]
+
+ON_OPENSEARCH = settings.SEARCH_ENGINE == "opensearch"
+
+
+def paragraph(text):
+    return [{"type": "paragraph", "value": f"<p>{text}</p>"}]
+
+
+@pytest.fixture(autouse=True)
+def clean_index():
+    """Every test starts from an empty engine index (the database one is rolled back),
+    with its mappings in place, as ``update_index`` leaves it."""
+    if ON_OPENSEARCH:
+        backend = get_search_backend()
+        backend.reset_indexes()
+        for model in get_indexed_models():
+            backend.get_index_for_model(model).add_model(model)
+
+
+def refresh():
+    get_search_backend().refresh_indexes()
+
+
+@pytest.fixture
+def corpus(help_center, category, internal_category):
+    account = CategoryPageFactory(parent=help_center, title="Account", slug="account")
+    shipping = CategoryPageFactory(parent=help_center, title="Shipping", slug="shipping")
+    pages = {
+        "invoice": ArticlePageFactory(
+            parent=category,
+            title="Download an invoice",
+            slug="download-invoice",
+            summary="Get a PDF copy of any invoice.",
+            body=paragraph("Open Settings, then Billing, and choose the month."),
+        ),
+        "refund": ArticlePageFactory(
+            parent=category,
+            title="Request a refund",
+            slug="refund",
+            summary="When you can get your money back.",
+            body=paragraph("Yearly plans are refunded within 14 days of payment."),
+        ),
+        "password": ArticlePageFactory(
+            parent=account,
+            title="Reset your password",
+            slug="reset-password",
+            summary="Forgot it? Get a reset link.",
+            body=paragraph("We email a link that works for one hour."),
+        ),
+        "body_only": ArticlePageFactory(
+            parent=account,
+            title="Security checklist",
+            slug="security-checklist",
+            summary="Keep your account safe.",
+            body=paragraph("Change your password every year and never share it."),
+        ),
+        "tracking": ArticlePageFactory(
+            parent=shipping,
+            title="Track your parcel",
+            slug="track-parcel",
+            summary="Follow a delivery step by step.",
+            body=paragraph("The courier updates the status twice a day."),
+        ),
+        "internal": ArticlePageFactory(
+            parent=internal_category,
+            title="Refund escalation for invoices",
+            slug="refund-escalation",
+            summary="Internal approval limits.",
+        ),
+        "draft": ArticlePageFactory(
+            parent=category, title="Invoice redesign (draft)", slug="invoice-draft", live=False
+        ),
+    }
+    pages["faq"] = add_faq_items(
+        FAQPageFactory(parent=category, title="Billing FAQ", slug="billing-faq"),
+        ("When am I charged?", "<p>On the day your plan renews.</p>"),
+        ("Can I pay by bank transfer?", "<p>Yes, on yearly Business plans.</p>"),
+    )
+    other = HelpCenterPageFactory(parent=help_center.get_parent(), title="Other", slug="other")
+    other_category = CategoryPageFactory(parent=other, title="Other billing")
+    pages["other"] = ArticlePageFactory(parent=other_category, title="Invoice in other product")
+    refresh()
+    return pages
+
+
+def search_json(client, help_center, **params):
+    response = client.get(help_center.url + "search/", {"format": "json", **params})
+    assert response.status_code == 200, response.content
+    return response.json()
+
+
+def titles(data):
+    return [result["title"] for result in data["results"]]
+
+
+class TestFinding:
+    def test_finds_by_title_and_by_body(self, client, help_center, corpus):
+        assert "Download an invoice" in titles(search_json(client, help_center, q="invoice"))
+        assert "Request a refund" in titles(search_json(client, help_center, q="yearly"))
+
+    def test_a_question_in_own_words_finds_the_answer(self, client, help_center, corpus):
+        data = search_json(client, help_center, q="how do I get a copy of my invoice as a pdf")
+        assert titles(data)[0] == "Download an invoice"
+
+    def test_not_every_word_is_required(self, client, help_center, corpus):
+        data = search_json(client, help_center, q="reset password banana")
+        assert titles(data)[0] == "Reset your password"
+
+    def test_word_forms_match(self, client, help_center, corpus):
+        assert "Download an invoice" in titles(search_json(client, help_center, q="invoices"))
+        assert "Track your parcel" in titles(search_json(client, help_center, q="tracking"))
+
+    def test_title_match_ranks_above_body_match(self, client, help_center, corpus):
+        data = search_json(client, help_center, q="password")
+        assert titles(data)[:2] == ["Reset your password", "Security checklist"]
+
+    def test_typo_tolerance_where_the_engine_has_it(self, client, help_center, corpus):
+        data = search_json(client, help_center, q="pasword")
+        if ON_OPENSEARCH:
+            assert titles(data)[0] == "Reset your password"
+        else:
+            # The database backend has no fuzzy matching: an honest empty result.
+            assert data["total"] == 0
+
+    def test_faq_answers_are_found_one_by_one(self, client, help_center, corpus):
+        data = search_json(client, help_center, q="bank transfer")
+        first = data["results"][0]
+        assert first["title"] == "Can I pay by bank transfer?"
+        assert first["kind"] == "faq"
+        assert first["url"] == corpus["faq"].url + "#can-i-pay-by-bank-transfer"
+        assert first["category"] == "Billing"
+        assert "When am I charged?" not in titles(data)
+
+
+class TestScope:
+    def test_only_live_pages_of_this_help_center(self, client, help_center, corpus):
+        found = titles(search_json(client, help_center, q="invoice"))
+        assert "Invoice redesign (draft)" not in found
+        assert "Invoice in other product" not in found
+
+    def test_category_filter_and_kind_filter(self, client, help_center, corpus, category):
+        data = search_json(client, help_center, q="refund password", category=category.pk)
+        assert titles(data) == ["Request a refund"]
+        data = search_json(client, help_center, q="renews invoice", kind="faq")
+        assert {result["kind"] for result in data["results"]} == {"faq"}
+        assert data["facets"]["kind"] == [
+            {"value": "article", "count": 1},
+            {"value": "faq", "count": 1},
+        ]
+
+    def test_category_of_another_help_center_finds_nothing(self, client, help_center, corpus):
+        other_category = corpus["other"].get_parent()
+        data = search_json(client, help_center, q="invoice", category=other_category.pk)
+        assert data["total"] == 0
+
+
+class TestPrivacy:
+    def test_internal_pages_never_reach_visitors(self, client, customer, help_center, corpus):
+        for who in (None, customer):
+            if who:
+                client.force_login(who)
+            data = search_json(client, help_center, q="refund escalation invoices")
+            assert "Refund escalation for invoices" not in titles(data)
+            assert data["total"] == sum(facet["count"] for facet in data["facets"]["kind"])
+            assert corpus["internal"].url not in json.dumps(data)
+            suggestions = client.get(help_center.url + "search/suggest/", {"q": "refund esc"})
+            assert corpus["internal"].url not in suggestions.content.decode()
+            html = client.get(help_center.url + "search/", {"q": "escalation"}).content.decode()
+            assert "Refund escalation" not in html
+
+    def test_staff_find_internal_pages(self, client, staff_user, help_center, corpus):
+        client.force_login(staff_user)
+        data = search_json(client, help_center, q="escalation")
+        assert titles(data) == ["Refund escalation for invoices"]
+
+    def test_internal_category_as_filter_finds_nothing_for_visitors(
+        self, client, help_center, corpus, internal_category
+    ):
+        data = search_json(client, help_center, q="refund", category=internal_category.pk)
+        assert data["total"] == 0
+
+
+class TestResults:
+    def test_json_shape(self, client, help_center, corpus):
+        data = search_json(client, help_center, q="invoice")
+        assert set(data) >= {"query", "total", "page", "results", "facets", "suggestion"}
+        result = data["results"][0]
+        assert set(result) == {
+            "title", "url", "summary", "kind", "category", "locale", "highlight",
+        }  # fmt: skip
+        assert result["locale"] == "en"
+        assert "<mark>" in result["highlight"]
+
+    def test_highlight_is_escaped(self, client, help_center, category):
+        ArticlePageFactory(
+            parent=category,
+            title="Scripts",
+            summary="Never run <script>alert(1)</script> from an invoice.",
+        )
+        refresh()
+        highlight = search_json(client, help_center, q="invoice")["results"][0]["highlight"]
+        assert "<script>" not in highlight
+        assert "&lt;script&gt;" in highlight
+        assert "<mark>invoice.</mark>" in highlight
+
+    def test_pagination_over_articles_and_answers(self, client, help_center, category):
+        for n in range(7):
+            ArticlePageFactory(parent=category, title=f"Invoice topic {n}")
+        add_faq_items(
+            FAQPageFactory(parent=category),
+            *[(f"Invoice question {n}?", "<p>Answer.</p>") for n in range(5)],
+        )
+        refresh()
+        with override_settings(WAGTAIL_HELPCENTER={"SEARCH_PAGE_SIZE": 5}):
+            pages = [search_json(client, help_center, q="invoice", page=n) for n in (1, 2, 3)]
+            beyond = search_json(client, help_center, q="invoice", page=99)
+        assert [data["total"] for data in pages] == [12, 12, 12]
+        seen = [title for data in pages for title in titles(data)]
+        assert len(seen) == len(set(seen)) == 12
+        assert beyond["page"] == 3
+        assert titles(beyond) == titles(pages[2])
+
+    def test_html_page_shows_results_and_empty_state(self, client, help_center, corpus):
+        document = soup(client.get(help_center.url + "search/", {"q": "invoice"}))
+        assert "Download an invoice" in [a.get_text() for a in document.select(".hc-results a")]
+        empty = soup(client.get(help_center.url + "search/", {"q": "xylophone"}))
+        assert empty.select_one(".hc-empty")
+        assert "Billing" in [a.get_text() for a in empty.select(".hc-card a")]
+
+    def test_suggestions_from_two_letters(self, client, help_center, corpus):
+        url = help_center.url + "search/suggest/"
+        assert client.get(url, {"q": "r"}).json() == []
+        found = client.get(url, {"q": "reset pass"}).json()
+        assert {
+            "title": "Reset your password",
+            "url": corpus["password"].url,
+            "kind": "article",
+        } in (found)
+
+
+WEIRD_QUERIES = [
+    "",
+    "   ",
+    "x" * 10_000,
+    "🙂 invoice 🚀",
+    "فاتورة",
+    "חשבונית",
+    '"unbalanced',
+    '"invoice"',
+    "*",
+    "inv*",
+    "title:invoice",
+    "invoice~2",
+    "\\",
+    "(invoice",
+    "AND OR NOT",
+    "invoice AND NOT refund",
+    "NEAR(invoice refund)",
+    "'; DROP TABLE wagtailcore_page; --",
+    "\x00",
+]
+
+
+class TestBadInput:
+    @pytest.mark.parametrize("query", WEIRD_QUERIES)
+    def test_any_query_answers_200(self, client, help_center, corpus, query):
+        for params in ({"q": query}, {"q": query, "format": "json"}):
+            response = client.get(help_center.url + "search/", params)
+            assert response.status_code == 200, (query, response.content[:300])
+        assert client.get(help_center.url + "search/suggest/", {"q": query}).status_code == 200
+
+    @pytest.mark.parametrize(
+        "params, message",
+        [
+            ({"page": "abc"}, "page number"),
+            ({"page": "-1"}, "page number"),
+            ({"page": "9" * 40}, "page number"),
+            ({"category": "billing"}, "category must be a page id"),
+            ({"category": "-3"}, "category must be a page id"),
+            ({"kind": "video"}, "kind must be"),
+            ({"format": "xml"}, "format must be"),
+        ],
+    )
+    def test_malformed_parameters_are_400_with_a_message(
+        self, client, help_center, corpus, params, message
+    ):
+        html = client.get(help_center.url + "search/", {"q": "invoice", **params})
+        assert html.status_code == 400
+        assert message in html.content.decode()
+        if "format" not in params:
+            data = client.get(
+                help_center.url + "search/", {"q": "invoice", "format": "json", **params}
+            )
+            assert data.status_code == 400
+            assert message in data.json()["error"]
+
+    def test_unknown_category_id_is_an_empty_result(self, client, help_center, corpus):
+        assert search_json(client, help_center, q="invoice", category=999999)["total"] == 0
+
+    @hypothesis_settings(
+        max_examples=40,
+        deadline=None,
+        suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+    )
+    @given(
+        q=st.text(max_size=300),
+        page=st.one_of(st.none(), st.text(max_size=12), st.integers(-5, 10**12).map(str)),
+        category=st.one_of(st.none(), st.text(max_size=8), st.integers(-5, 10**6).map(str)),
+        kind=st.one_of(
+            st.none(), st.sampled_from(["article", "faq", "", "FAQ"]), st.text(max_size=5)
+        ),
+        output=st.sampled_from(["", "json", "html", "xml"]),
+    )
+    def test_fuzzed_parameters_never_500(
+        self, client, help_center, corpus, q, page, category, kind, output
+    ):
+        params = {"q": q, "format": output}
+        for name, value in (("page", page), ("category", category), ("kind", kind)):
+            if value is not None:
+                params[name] = value
+        params = {name: value.replace("\x00", "") for name, value in params.items()}
+        response = client.get(help_center.url + "search/", params)
+        assert response.status_code in (200, 400)
+
+
+class TestEngineDown:
+    def test_falls_back_to_the_database_with_a_notice(self, client, help_center, corpus, caplog):
+        # A real OpenSearch client pointed at a loopback port where nothing listens.
+        down = {
+            "default": {
+                "BACKEND": "wagtail.search.backends.opensearch2",
+                "URLS": ["http://127.0.0.1:9"],
+                "TIMEOUT": 2,
+                "AUTO_UPDATE": False,
+            },
+            "database": {"BACKEND": "wagtail_helpcenter.search.backends.database"},
+        }
+        with override_settings(WAGTAILSEARCH_BACKENDS=down):
+            response = client.get(help_center.url + "search/", {"q": "invoice"})
+            data = search_json(client, help_center, q="invoice")
+            suggestions = client.get(help_center.url + "search/suggest/", {"q": "inv"})
+        assert response.status_code == 200
+        assert "simpler mode" in response.content.decode()
+        assert data["degraded"] is True
+        assert suggestions.status_code == 200
+        assert "search engine failed" in caplog.text
+
+
+@pytest.mark.skipif(ON_OPENSEARCH, reason="counts SQL queries of the database backend")
+def test_search_page_sql_queries_do_not_grow_with_hits(client, help_center, category):
+    def queries(count):
+        for n in range(count):
+            ArticlePageFactory(parent=category, title=f"Invoice {count}-{n}")
+        client.get(help_center.url + "search/", {"q": f"invoice {count}"})
+        with CaptureQueriesContext(connection) as context:
+            response = client.get(help_center.url + "search/", {"q": "invoice"})
+        assert response.status_code == 200
+        return len(context.captured_queries)
+
+    few = queries(3)
+    many = queries(60)
+    assert many == few

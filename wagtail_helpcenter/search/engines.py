@@ -1,0 +1,53 @@
+"""Elasticsearch/OpenSearch settings that make help center search find word forms.
+
+Wagtail's Elasticsearch-family backends index text with the ``standard`` analyzer, which
+does not stem: "tracking" does not find "track". Sites pass these settings through
+Wagtail's own ``INDEX_SETTINGS`` option, which is merged into the index settings:
+
+    WAGTAILSEARCH_BACKENDS = {
+        "default": {
+            "BACKEND": "wagtail.search.backends.opensearch2",
+            "URLS": ["http://127.0.0.1:9200"],
+            "INDEX_SETTINGS": helpcenter_index_settings(language="english"),
+        },
+    }
+
+then run ``manage.py update_index`` so the indices are built with them.
+"""
+
+# Elasticsearch/OpenSearch language analyzers with a stemmer of the same name.
+STEMMER_LANGUAGES = {
+    "arabic", "armenian", "basque", "bengali", "brazilian", "bulgarian", "catalan", "czech",
+    "danish", "dutch", "english", "estonian", "finnish", "french", "galician", "german",
+    "greek", "hindi", "hungarian", "indonesian", "irish", "italian", "latvian", "lithuanian",
+    "norwegian", "persian", "portuguese", "romanian", "russian", "sorani", "spanish",
+    "swedish", "turkish",
+}  # fmt: skip
+
+
+def helpcenter_index_settings(language="english", replicas=None):
+    """``INDEX_SETTINGS`` whose default analyzer lowercases, folds accents and stems in
+    ``language``; both the indexed text and the visitor's words go through it."""
+    if language not in STEMMER_LANGUAGES:
+        raise ValueError(
+            f"No stemmer for {language!r}; use one of: {', '.join(sorted(STEMMER_LANGUAGES))}"
+        )
+    # Same shape as modelsearch's own settings ("settings" -> "analysis"), so Wagtail's
+    # deep merge adds these analyzers to its ngram ones instead of replacing them.
+    settings = {
+        "analysis": {
+            "filter": {
+                "helpcenter_stemmer": {"type": "stemmer", "language": language},
+            },
+            "analyzer": {
+                "default": {
+                    "type": "custom",
+                    "tokenizer": "standard",
+                    "filter": ["lowercase", "asciifolding", "helpcenter_stemmer"],
+                },
+            },
+        }
+    }
+    if replicas is not None:
+        settings["index"] = {"number_of_replicas": replicas}
+    return {"settings": settings}

@@ -1,0 +1,40 @@
+"""The search page's URL parameters, checked: bad values give a clear message (400)."""
+
+from dataclasses import dataclass
+
+from django.utils.translation import gettext as _
+
+from ..listing import InvalidParameter, page_number
+from .text import clean_query
+
+KINDS = ("article", "faq")
+MAX_ID_LENGTH = 12
+
+
+@dataclass(frozen=True)
+class SearchParams:
+    query: str
+    page: int = 1
+    category_id: int | None = None
+    kind: str | None = None
+    want_json: bool = False
+
+    @classmethod
+    def from_request(cls, request):
+        get = request.GET
+        category = get.get("category", "").strip()
+        if category and (len(category) > MAX_ID_LENGTH or not category.isdigit()):
+            raise InvalidParameter(_("The category must be a page id (a whole number)."))
+        kind = get.get("kind", "").strip() or None
+        if kind is not None and kind not in KINDS:
+            raise InvalidParameter(_("The kind must be “article” or “faq”."))
+        output = get.get("format", "").strip() or "html"
+        if output not in ("html", "json"):
+            raise InvalidParameter(_("The format must be “html” or “json”."))
+        return cls(
+            query=clean_query(get.get("q", "")),
+            page=page_number(request),
+            category_id=int(category) if category else None,
+            kind=kind,
+            want_json=output == "json",
+        )

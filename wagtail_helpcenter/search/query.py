@@ -1,0 +1,278 @@
+"""Backend-agnostic help center search: what a visitor may find, ranked and merged.
+
+Articles and FAQ answers are searched as two document kinds through Wagtail's search
+API (so the same code runs on the database backend and on Elasticsearch/OpenSearch),
+each restricted to live pages of this help center, in the visitor's language, that the
+visitor may view. The two ranked lists are merged by score.
+"""
+
+import logging
+from dataclasses import dataclass, field
+
+from django.conf import settings
+from django.utils.html import escape
+from django.utils.safestring import mark_safe
+from modelsearch.backends.database.sqlite.sqlite import SQLiteSearchBackend
+from modelsearch.query import Boost, Fuzzy, Or, Phrase, PlainText
+from wagtail.models import Locale, Page
+from wagtail.search.backends import get_search_backend
+
+from ..importers.html import plain_text
+from ..models import ArticlePage, CategoryPage, FAQItem, FAQPage
+from ..richtext import strings_in
+from ..visibility import visible_pages
+from .text import query_terms
+
+logger = logging.getLogger(__name__)
+
+MAX_PAGE = 50
+SNIPPET_LENGTH = 220
+FALLBACK_BACKEND = "modelsearch.backends.database.fallback"
+
+
+@dataclass
+class Hit:
+    kind: str  # "article" or "faq"
+    title: str
+    url: str
+    summary: str
+    category: str
+    locale: str
+    highlight: str
+    score: float = 0.0
+    page: Page = None
+
+
+@dataclass
+class SearchOutcome:
+    query: str
+    terms: list
+    hits: list = field(default_factory=list)
+    total: int = 0
+    page: int = 1
+    num_pages: int = 1
+    counts: dict = field(default_factory=dict)  # kind -> count
+    degraded: bool = False  # answered by the database because the engine failed
+
+    def facets(self):
+        return {
+            "kind": [{"value": kind, "count": count} for kind, count in self.counts.items()],
+        }
+
+
+def _uses_elasticsearch_dsl(backend):
+    return "elasticsearch" in backend.__class__.__module__ or "opensearch" in (
+        backend.__class__.__module__
+    )
+
+
+def build_query(terms, backend):
+    """OR over the meaningful words, so a question finds answers that hold most of its
+    words; on Elasticsearch/OpenSearch also typo tolerance and a boost for the exact
+    phrase."""
+    text = " ".join(terms)
+    if _uses_elasticsearch_dsl(backend):
+        return Or([Fuzzy(text, operator="or"), Boost(Phrase(text), 3)])
+    return PlainText(text, operator="or")
+
+
+def _better_first_key(backend):
+    # SQLite's bm25() is lower for better matches; every other engine scores higher.
+    if isinstance(backend, SQLiteSearchBackend):
+        return lambda hit: hit.score if hit.score is not None else 0.0
+    return lambda hit: -(hit.score or 0.0)
+
+
+def fallback_backend():
+    """The backend used when the configured engine fails: a database-type backend from
+    WAGTAILSEARCH_BACKENDS if there is one (its index is kept up to date alongside the
+    engine's), otherwise Wagtail's index-less database fallback."""
+    for alias, config in getattr(settings, "WAGTAILSEARCH_BACKENDS", {}).items():
+        if ".database" in config.get("BACKEND", ""):
+            return get_search_backend(alias)
+    return get_search_backend(FALLBACK_BACKEND)
+
+
+class HelpCenterSearch:
+    def __init__(self, request, help_center, params, backend=None):
+        self.request = request
+        self.help_center = help_center
+        self.params = params
+        self.backend = backend or get_search_backend()
+        self.locale = Locale.get_active()
+
+    # Candidate documents ---------------------------------------------------------
+
+    def scope(self):
+        """The page under which results may come from: the help center or a category."""
+        if self.params.category_id:
+            category = CategoryPage.objects.descendant_of(self.help_center).filter(
+                pk=self.params.category_id
+            )
+            return visible_pages(self.request, category).first()
+        return self.help_center
+
+    def article_candidates(self, scope):
+        return visible_pages(
+            self.request, ArticlePage.objects.descendant_of(scope).filter(locale=self.locale)
+        )
+
+    def faq_candidates(self, scope):
+        faq_pages = visible_pages(
+            self.request, FAQPage.objects.descendant_of(scope).filter(locale=self.locale)
+        ).values_list("pk", flat=True)
+        return FAQItem.objects.filter(page__in=list(faq_pages))
+
+    # Running ---------------------------------------------------------------------
+
+    def run(self):
+        outcome = SearchOutcome(query=self.params.query, terms=query_terms(self.params.query))
+        if not outcome.terms:
+            return outcome
+        try:
+            return self._run(outcome, self.backend)
+        except Exception as error:  # the engine's client raises many kinds of errors
+            if not _uses_elasticsearch_dsl(self.backend):
+                raise  # a database error is not an engine outage: let it surface
+            logger.warning(
+                "Help center search engine failed (%s: %s); answering from the database.",
+                type(error).__name__,
+                error,
+            )
+            outcome.degraded = True
+            return self._run(outcome, fallback_backend())
+
+    def _run(self, outcome, backend):
+        scope = self.scope()
+        if scope is None:  # a category this visitor may not see, or not in this help center
+            outcome.counts = {"article": 0, "faq": 0}
+            return outcome
+        query = build_query(outcome.terms, backend)
+        searches = {
+            "article": backend.search(query, self.article_candidates(scope)),
+            "faq": backend.search(query, self.faq_candidates(scope)),
+        }
+        outcome.counts = {kind: results.count() for kind, results in searches.items()}
+        kinds = [self.params.kind] if self.params.kind else list(searches)
+        outcome.total = sum(outcome.counts[kind] for kind in kinds)
+        size = self.page_size()
+        outcome.num_pages = max(1, min(MAX_PAGE, -(-outcome.total // size)))
+        outcome.page = min(self.params.page, outcome.num_pages)
+        wanted = outcome.page * size
+        hits = []
+        for kind in kinds:
+            for obj in searches[kind].annotate_score("_score")[:wanted]:
+                hits.append(self.hit(kind, obj))
+        hits.sort(key=_better_first_key(backend))
+        outcome.hits = hits[(outcome.page - 1) * size : wanted]
+        self.add_categories(outcome.hits)
+        for hit in outcome.hits:
+            hit.highlight = highlight(self.text_of(hit), outcome.terms)
+        return outcome
+
+    def page_size(self):
+        from ..conf import get_config
+
+        return get_config()["SEARCH_PAGE_SIZE"]
+
+    def hit(self, kind, obj):
+        if kind == "faq":
+            page = obj.page
+            return Hit(
+                kind="faq",
+                title=obj.question,
+                url=f"{page.get_url(self.request)}#{obj.anchor}",
+                summary=plain_text(obj.answer, limit=SNIPPET_LENGTH),
+                category="",
+                locale=self.locale.language_code,
+                highlight="",
+                score=getattr(obj, "_score", None),
+                page=page,
+            )
+        return Hit(
+            kind="article",
+            title=obj.title,
+            url=obj.get_url(self.request),
+            summary=obj.summary,
+            category="",
+            locale=self.locale.language_code,
+            highlight="",
+            score=getattr(obj, "_score", None),
+            page=obj,
+        )
+
+    def add_categories(self, hits):
+        """The title of the category each hit sits in, in one query."""
+        parent_paths = {hit.page.path[: -Page.steplen] for hit in hits}
+        titles = dict(Page.objects.filter(path__in=parent_paths).values_list("path", "title"))
+        for hit in hits:
+            hit.category = titles.get(hit.page.path[: -Page.steplen], "")
+
+    def text_of(self, hit):
+        if hit.kind == "faq":
+            return hit.summary
+        body = " ".join(plain_text(text) for text in strings_in(list(hit.page.body.raw_data)))
+        return f"{hit.summary} {body}"
+
+
+def highlight(text, terms, length=SNIPPET_LENGTH):
+    """A snippet of ``text`` around the first matched term, with matches in <mark>.
+
+    Words match a term when they share its start (at least four letters, or the whole
+    term when shorter), so "invoices" marks for "invoice" as the engines' stemming finds it.
+    """
+    words = text.split()
+    if not words:
+        return ""
+    stems = [term[: max(4, len(term) - 2)] if len(term) > 4 else term for term in terms]
+
+    def matches(word):
+        bare = "".join(ch for ch in word.lower() if ch.isalnum())
+        return any(bare.startswith(stem) for stem in stems if stem)
+
+    first = next((index for index, word in enumerate(words) if matches(word)), 0)
+    start = max(0, first - 8)
+    chosen, size = [], 0
+    for word in words[start:]:
+        if size + len(word) > length:
+            break
+        chosen.append(word)
+        size += len(word) + 1
+    parts = [f"<mark>{escape(word)}</mark>" if matches(word) else escape(word) for word in chosen]
+    prefix = "… " if start > 0 else ""
+    suffix = " …" if start + len(chosen) < len(words) else ""
+    return mark_safe(prefix + " ".join(parts) + suffix)  # noqa: S308 - every word escaped above
+
+
+MIN_SUGGEST_LENGTH = 2
+MAX_SUGGESTIONS = 8
+
+
+def suggest(request, help_center, prefix):
+    """Titles of articles and FAQ questions that start like what the visitor is typing."""
+    from .params import SearchParams
+
+    if len(prefix.strip()) < MIN_SUGGEST_LENGTH:
+        return []
+    terms = query_terms(prefix)
+    if not terms:
+        return []
+    text = " ".join(terms)
+    search = HelpCenterSearch(request, help_center, SearchParams(query=prefix))
+
+    def run(backend):
+        scope = search.scope()
+        articles = backend.autocomplete(text, search.article_candidates(scope))[:MAX_SUGGESTIONS]
+        questions = backend.autocomplete(text, search.faq_candidates(scope))[:MAX_SUGGESTIONS]
+        found = [search.hit("article", page) for page in articles]
+        found += [search.hit("faq", item) for item in questions]
+        return found[:MAX_SUGGESTIONS]
+
+    try:
+        hits = run(search.backend)
+    except Exception as error:
+        if not _uses_elasticsearch_dsl(search.backend):
+            raise
+        logger.warning("Help center suggestions failed (%s); using the database.", error)
+        hits = run(fallback_backend())
+    return [{"title": hit.title, "url": hit.url, "kind": hit.kind} for hit in hits]
