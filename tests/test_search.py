@@ -221,6 +221,23 @@ class TestResults:
         assert result["locale"] == "en"
         assert "<mark>" in result["highlight"]
 
+    def test_highlight_shows_article_text_only(self, client, help_center, category):
+        ArticlePageFactory(
+            parent=category,
+            title="Callouts",
+            summary="",
+            body=[
+                {
+                    "type": "callout",
+                    "value": {"kind": "tip", "title": "", "text": "<p>Ask for an invoice.</p>"},
+                },
+            ],
+        )
+        refresh()
+        highlight = search_json(client, help_center, q="invoice")["results"][0]["highlight"]
+        assert "Ask for an <mark>invoice.</mark>" in highlight
+        assert "callout" not in highlight
+
     def test_highlight_is_escaped(self, client, help_center, category):
         ArticlePageFactory(
             parent=category,

@@ -23,11 +23,13 @@ It indexes into the same tables as Wagtail's backend, so the two can be switched
 """
 
 from django.db import connections, router, transaction
-from django.db.models import FloatField, Func, IntegerField
+from django.db.models import F, FloatField, Func, IntegerField
 from django.db.models.functions import Cast
 from modelsearch.backends.database import SearchBackend as DatabaseSearchBackend
 from modelsearch.backends.database.sqlite.query import MatchExpression, normalize
 from modelsearch.backends.database.sqlite.sqlite import (
+    IndexEntry,
+    SQLiteAutocompleteQueryCompiler,
     SQLiteFTSIndexEntry,
     SQLiteSearchBackend,
     SQLiteSearchQueryCompiler,
@@ -65,12 +67,14 @@ class FastSQLiteSearchQueryCompiler(SQLiteSearchQueryCompiler):
     def _build_rank_expression(self, vectors, config):
         return WeightedBM25(self.RANK_WEIGHTS)
 
-    def _match_queryset(self, config):
+    def _fts_matches(self, config):
+        """FTS rows that match, with no join: SQLite then runs the MATCH exactly once."""
         search_query = self.build_search_query(normalize(self.query), config=config)
         match_expression = MatchExpression(self.fields or self.FTS_TABLE_FIELDS, search_query)
-        return SQLiteFTSIndexEntry.objects.filter(match_expression).filter(
-            index_entry__content_type__in=get_descendants_content_types_pks(self.queryset.model)
-        )
+        return SQLiteFTSIndexEntry.objects.filter(match_expression)
+
+    def _content_type_pks(self):
+        return set(get_descendants_content_types_pks(self.queryset.model))
 
     def _is_plain_match(self):
         normalized = normalize(self.query)
@@ -80,18 +84,26 @@ class FastSQLiteSearchQueryCompiler(SQLiteSearchQueryCompiler):
         """Primary keys of the matching objects that pass the queryset's filters, best
         first (ties: newest first, as Wagtail does). Cached: count and results share it."""
         if getattr(self, "_ranked_pks", None) is None:
-            matches = self._match_queryset(config)
-            scores = dict(
-                matches.annotate(
-                    score=self._build_rank_expression(self.get_search_vectors(), config)
-                )
-                .annotate(object_pk=Cast("index_entry__object_id", IntegerField()))
-                .values_list("object_pk", "score")
-            )
+            content_types = self._content_type_pks()
+            matches = self._fts_matches(config)
+            # Scores, keyed by object: the FTS table drives this join (probing entries
+            # by primary key), so bm25 is computed once per matching row.
+            scores = {
+                object_pk: score
+                for object_pk, content_type, score in matches.annotate(
+                    score=self._build_rank_expression(self.get_search_vectors(), config),
+                    object_pk=Cast("index_entry__object_id", IntegerField()),
+                    entry_content_type=F("index_entry__content_type_id"),
+                ).values_list("object_pk", "entry_content_type", "score")
+                if content_type in content_types
+            }
+            # Which matches pass the queryset's filters. Nested IN subqueries, so SQLite
+            # evaluates the MATCH once as a list instead of once per index entry.
+            matching_entries = IndexEntry.objects.filter(
+                pk__in=matches.values("index_entry"), content_type_id__in=content_types
+            ).annotate(object_pk=Cast("object_id", IntegerField()))
             matching = self.queryset.filter(
-                pk__in=matches.annotate(
-                    object_pk=Cast("index_entry__object_id", IntegerField())
-                ).values("object_pk")
+                pk__in=matching_entries.values("object_pk")
             ).values_list("pk", flat=True)
             if self.order_by_relevance:
                 # bm25() is lower for better matches.
@@ -118,7 +130,10 @@ class FastSQLiteSearchQueryCompiler(SQLiteSearchQueryCompiler):
         return results
 
     def _pk_is_integer(self):
-        return self.queryset.model._meta.pk.get_internal_type() in (
+        pk = self.queryset.model._meta.pk
+        while pk.is_relation:  # a page type's pk is its page_ptr to Page.id
+            pk = pk.target_field
+        return pk.get_internal_type() in (
             "AutoField",
             "BigAutoField",
             "IntegerField",
@@ -126,6 +141,14 @@ class FastSQLiteSearchQueryCompiler(SQLiteSearchQueryCompiler):
             "SmallAutoField",
             "PositiveIntegerField",
         )
+
+
+class FastSQLiteAutocompleteQueryCompiler(
+    FastSQLiteSearchQueryCompiler, SQLiteAutocompleteQueryCompiler
+):
+    """Autocomplete (prefix match on the autocomplete column) with the same query plan."""
+
+    RANK_WEIGHTS = (AUTOCOMPLETE_WEIGHT, 0.0, 0.0)
 
 
 class FastSQLiteSearchResults(SQLiteSearchResults):
@@ -138,6 +161,7 @@ class FastSQLiteSearchResults(SQLiteSearchResults):
 
 class FastSQLiteSearchBackend(SQLiteSearchBackend):
     query_compiler_class = FastSQLiteSearchQueryCompiler
+    autocomplete_query_compiler_class = FastSQLiteAutocompleteQueryCompiler
     results_class = FastSQLiteSearchResults
 
 
