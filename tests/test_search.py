@@ -398,7 +398,8 @@ def test_search_page_sql_queries_do_not_grow_with_hits(client, help_center, cate
     def queries(count):
         for n in range(count):
             ArticlePageFactory(parent=category, title=f"Invoice {count}-{n}")
-        client.get(help_center.url + "search/", {"q": f"invoice {count}"})
+        # Warm up with the same query: its search-term row exists from then on.
+        client.get(help_center.url + "search/", {"q": "invoice"})
         with CaptureQueriesContext(connection) as context:
             response = client.get(help_center.url + "search/", {"q": "invoice"})
         assert response.status_code == 200
@@ -407,3 +408,80 @@ def test_search_page_sql_queries_do_not_grow_with_hits(client, help_center, cate
     few = queries(3)
     many = queries(60)
     assert many == few
+
+
+class TestEditorsPicks:
+    def promote(self, query, **fields):
+        from wagtail.contrib.search_promotions.models import Query, SearchPromotion
+
+        return SearchPromotion.objects.create(query=Query.get(query), **fields)
+
+    def test_picks_are_pinned_on_top_of_page_one(self, client, help_center, corpus):
+        self.promote("Money back", page=corpus["refund"], description="Our refund policy.")
+        self.promote(
+            "money back",
+            external_link_url="https://status.example.com",
+            external_link_text="Status",
+        )
+        data = search_json(client, help_center, q="money  back")
+        assert data["picks"] == [
+            {
+                "title": "Request a refund",
+                "url": corpus["refund"].url,
+                "summary": "Our refund policy.",
+            },
+            {"title": "Status", "url": "https://status.example.com", "summary": ""},
+        ]
+        html = client.get(help_center.url + "search/", {"q": "money back"}).content.decode()
+        assert (
+            html.index("Our refund policy.") < html.index("hc-results")
+            if "hc-results" in html
+            else True
+        )
+        assert search_json(client, help_center, q="money back", page=2)["picks"] in (
+            [],
+            data["picks"],
+        )
+
+    def test_internal_draft_or_foreign_picks_are_not_shown(
+        self, client, staff_user, help_center, corpus
+    ):
+        for page in (corpus["internal"], corpus["draft"], corpus["other"]):
+            self.promote("escalate", page=page)
+        assert search_json(client, help_center, q="escalate")["picks"] == []
+        client.force_login(staff_user)
+        assert [
+            pick["title"] for pick in search_json(client, help_center, q="escalate")["picks"]
+        ] == ["Refund escalation for invoices"]
+
+
+class TestCategoryFacet:
+    def test_counts_per_top_level_category(self, client, help_center, corpus, category):
+        add_faq_items(
+            FAQPageFactory(parent=CategoryPageFactory(parent=category, title="Sub")),
+            ("Password for billing?", "<p>Use the owner's.</p>"),
+        )
+        refresh()
+        data = search_json(client, help_center, q="refund password")
+        facets = {facet["label"]: facet["count"] for facet in data["facets"]["category"]}
+        # Billing: the refund article and the FAQ answer in its subcategory.
+        assert facets == {"Billing": 2, "Account": 2}
+        assert data["facets"]["category"][0]["value"] in (
+            category.pk,
+            corpus["password"].get_parent().pk,
+        )
+
+    def test_internal_category_is_never_a_facet_for_visitors(
+        self, client, staff_user, help_center, corpus
+    ):
+        labels = [
+            f["label"]
+            for f in search_json(client, help_center, q="escalation")["facets"]["category"]
+        ]
+        assert "Support playbook" not in labels
+        client.force_login(staff_user)
+        labels = [
+            f["label"]
+            for f in search_json(client, help_center, q="escalation")["facets"]["category"]
+        ]
+        assert labels == ["Support playbook"]

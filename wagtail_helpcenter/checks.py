@@ -46,6 +46,7 @@ SETTING_VALIDATORS = {
     "REVIEW_INTERVAL_DAYS": (_positive_int, "a positive whole number of days"),
     "INTERNAL_GROUPS": (_list_of_strings, "a list of group names"),
     "SEARCH_PAGE_SIZE": (_positive_int, "a positive whole number"),
+    "RECORD_SEARCH_TERMS": (lambda value: isinstance(value, bool), "True or False"),
 }
 
 

@@ -26,6 +26,9 @@ DEFAULTS = {
     "INTERNAL_GROUPS": ["Editors", "Moderators"],
     # Results per page on the search page.
     "SEARCH_PAGE_SIZE": 10,
+    # Count what visitors search for (per help center, day and query; no visitor data),
+    # for the search terms report.
+    "RECORD_SEARCH_TERMS": True,
 }
 
 

@@ -1,11 +1,14 @@
+from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.components import Component
 from wagtail.models import Page
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
 from .models import ArticlePage
 from .review import overdue
+from .views.reports import SearchTermsReportView
 
 DASHBOARD_REVIEW_LIMIT = 10
 
@@ -33,3 +36,37 @@ class ReviewDuePanel(Component):
 @hooks.register("construct_homepage_panels")
 def add_review_due_panel(request, panels):
     panels.append(ReviewDuePanel())
+
+
+@hooks.register("register_admin_urls")
+def register_report_urls():
+    return [
+        path(
+            "reports/helpcenter-search-terms/",
+            SearchTermsReportView.as_view(),
+            name="wagtail_helpcenter_search_terms",
+        ),
+        path(
+            "reports/helpcenter-search-terms/results/",
+            SearchTermsReportView.as_view(results_only=True),
+            name="wagtail_helpcenter_search_terms_results",
+        ),
+    ]
+
+
+class SearchTermsMenuItem(MenuItem):
+    def is_shown(self, request):
+        return SearchTermsReportView().permission_policy.user_has_any_permission(
+            request.user, SearchTermsReportView.any_permission_required
+        )
+
+
+@hooks.register("register_reports_menu_item")
+def register_search_terms_menu_item():
+    return SearchTermsMenuItem(
+        _("Help center search terms"),
+        reverse("wagtail_helpcenter_search_terms"),
+        name="helpcenter-search-terms",
+        icon_name="search",
+        order=900,
+    )

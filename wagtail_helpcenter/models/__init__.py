@@ -9,6 +9,7 @@ from .pages import (
     FAQPage,
     HelpCenterPage,
 )
+from .search_terms import SearchTermDay
 
 __all__ = [
     "ArticlePage",
@@ -21,4 +22,5 @@ __all__ = [
     "HelpCenterContextMixin",
     "HelpCenterPage",
     "ImportedPage",
+    "SearchTermDay",
 ]

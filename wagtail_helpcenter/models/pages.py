@@ -255,6 +255,7 @@ class ArticlePage(AudienceMixin, HelpCenterPageBase):
         index.RelatedFields("tags", [index.SearchField("name")]),
         index.FilterField("audience"),
         index.FilterField("promoted"),
+        index.FilterField("helpcenter_section"),
     ]
 
     parent_page_types = ["wagtail_helpcenter.CategoryPage"]
@@ -278,6 +279,13 @@ class ArticlePage(AudienceMixin, HelpCenterPageBase):
                     % {"anchor": duplicates[0]}
                 }
             )
+
+    @property
+    def helpcenter_section(self):
+        """The top-level category holding this article, for search facets."""
+        from ..search.facets import section_id
+
+        return section_id(self.path)
 
     @property
     def table_of_contents(self):
@@ -405,6 +413,7 @@ class FAQItem(index.Indexed, Orderable):
         index.AutocompleteField("title"),
         index.SearchField("answer"),
         index.FilterField("page"),
+        index.FilterField("helpcenter_section"),
     ]
 
     class Meta(Orderable.Meta):
@@ -417,3 +426,10 @@ class FAQItem(index.Indexed, Orderable):
     @property
     def title(self):
         return self.question
+
+    @property
+    def helpcenter_section(self):
+        """The top-level category holding this answer's page, for search facets."""
+        from ..search.facets import section_id
+
+        return section_id(self.page.path)

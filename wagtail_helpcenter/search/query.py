@@ -20,8 +20,10 @@ from wagtail.models import Locale, Page
 from wagtail.search.backends import get_search_backend
 
 from ..importers.html import plain_text
+from ..listing import children_of
 from ..models import ArticlePage, CategoryPage, FAQItem, FAQPage
 from ..visibility import visible_pages
+from .facets import category_facet
 from .text import query_terms
 
 logger = logging.getLogger(__name__)
@@ -54,9 +56,13 @@ class SearchOutcome:
     num_pages: int = 1
     counts: dict = field(default_factory=dict)  # kind -> count
     degraded: bool = False  # answered by the database because the engine failed
+    picks: list = field(default_factory=list)  # editors' picks, page 1 only
+
+    categories: list = field(default_factory=list)  # category facet
 
     def facets(self):
         return {
+            "category": self.categories,
             "kind": [{"value": kind, "count": count} for kind, count in self.counts.items()],
         }
 
@@ -113,6 +119,9 @@ class HelpCenterSearch:
             return visible_pages(self.request, category).first()
         return self.help_center
 
+    def top_categories(self):
+        return list(children_of(self.request, self.help_center, CategoryPage))
+
     def article_candidates(self, scope):
         return visible_pages(
             self.request, ArticlePage.objects.descendant_of(scope).filter(locale=self.locale)
@@ -154,6 +163,13 @@ class HelpCenterSearch:
             "faq": backend.search(query, self.faq_candidates(scope)),
         }
         outcome.counts = {kind: results.count() for kind, results in searches.items()}
+        outcome.categories = category_facet(
+            searches,
+            self.help_center,
+            self.top_categories(),
+            backend,
+            _uses_elasticsearch_dsl(backend),
+        )
         kinds = [self.params.kind] if self.params.kind else list(searches)
         outcome.total = sum(outcome.counts[kind] for kind in kinds)
         size = self.page_size()

@@ -6,7 +6,9 @@ from django.utils.translation import gettext as _
 
 from ..listing import InvalidParameter
 from ..search.params import SearchParams
+from ..search.picks import editors_picks
 from ..search.query import HelpCenterSearch, suggest
+from ..search.terms import record_search, should_record
 from ..search.text import clean_query
 
 
@@ -25,6 +27,11 @@ def search(request, help_center):
         )
 
     outcome = HelpCenterSearch(request, help_center, params).run()
+    if outcome.page == 1:
+        outcome.picks = editors_picks(request, help_center, params.query)
+        # Count a search once, when its first page is asked for.
+        if params.page == 1 and outcome.terms and should_record(request, params.query):
+            record_search(help_center, params.query, found_nothing=outcome.total == 0)
     if params.want_json:
         return JsonResponse(as_json(outcome))
     return render_page(request, help_center, outcome, params.query)
@@ -48,6 +55,7 @@ def as_json(outcome):
             }
             for hit in outcome.hits
         ],
+        "picks": outcome.picks,
         "facets": outcome.facets(),
         "suggestion": None,
         "degraded": outcome.degraded,

@@ -1,0 +1,87 @@
+"""Facet counts by category: how many results sit in each top-level category.
+
+A result's category facet is the page directly below its help center that holds it (a
+top-level category). Elasticsearch/OpenSearch aggregate the ``helpcenter_section``
+filter field indexed on articles and FAQ answers. On SQLite the fast database backend
+already knows every hit's id for the count, so one grouped query over their paths gives
+exact counts. Other database backends have no category facet (an empty list).
+"""
+
+from django.db.models import Count
+from django.db.models.functions import Substr
+from wagtail.models import Page
+
+from ..models import ArticlePage, FAQItem
+from .backends.database import FastSQLiteSearchQueryCompiler
+
+CHUNK = 5000
+
+
+def section_id(path):
+    """Id of the page directly below the nearest help center above ``path`` (None if the
+    page is not inside a help center). Used when indexing; two small queries."""
+    from ..models import HelpCenterPage
+
+    ancestors = [path[: depth * Page.steplen] for depth in range(1, len(path) // Page.steplen)]
+    depth = (
+        HelpCenterPage.objects.filter(path__in=ancestors)
+        .order_by("-depth")
+        .values_list("depth", flat=True)
+        .first()
+    )
+    if depth is None:
+        return None
+    return (
+        Page.objects.filter(path=path[: (depth + 1) * Page.steplen])
+        .values_list("pk", flat=True)
+        .first()
+    )
+
+
+def _database_counts(results, model, help_center, backend):
+    compiler = results.query_compiler
+    if not isinstance(compiler, FastSQLiteSearchQueryCompiler) or not compiler._is_plain_match():
+        return None
+    pks = compiler.ranked_pks(compiler.get_config(backend))
+    prefix_length = (help_center.depth + 1) * Page.steplen
+    path = "path" if model is ArticlePage else "page__path"
+    counts = {}
+    for start in range(0, len(pks), CHUNK):
+        rows = (
+            model.objects.filter(pk__in=pks[start : start + CHUNK])
+            .annotate(section=Substr(path, 1, prefix_length))
+            .values("section")
+            .annotate(count=Count("pk"))
+            .order_by()
+        )
+        for row in rows:
+            counts[row["section"]] = counts.get(row["section"], 0) + row["count"]
+    return {"paths": counts}
+
+
+def category_facet(searches, help_center, categories, backend, uses_engine_dsl):
+    """``[{"value": id, "label": title, "count": n}]``, most results first, for the
+    visible top-level ``categories``; searches maps kind -> search results."""
+    by_path = {category.path: category for category in categories}
+    by_id = {category.pk: category for category in categories}
+    totals = {}
+    for kind, results in searches.items():
+        model = ArticlePage if kind == "article" else FAQItem
+        if uses_engine_dsl:
+            for value, count in results.facet("helpcenter_section").items():
+                # The engine returns the ids as keyword strings.
+                category_id = int(value) if str(value).isdigit() else None
+                if category_id in by_id:
+                    totals[category_id] = totals.get(category_id, 0) + count
+            continue
+        counted = _database_counts(results, model, help_center, backend)
+        if counted is None:
+            return []
+        for path, count in counted["paths"].items():
+            if path in by_path:
+                category_id = by_path[path].pk
+                totals[category_id] = totals.get(category_id, 0) + count
+    return [
+        {"value": category_id, "label": by_id[category_id].title, "count": count}
+        for category_id, count in sorted(totals.items(), key=lambda item: (-item[1], item[0]))
+    ]
