@@ -1,5 +1,6 @@
 import pytest
 from django.contrib.auth.models import Group
+from django.core.cache import cache
 from wagtail.models import Page, Site
 
 from tests.factories import (
@@ -8,6 +9,15 @@ from tests.factories import (
     HelpCenterPageFactory,
     UserFactory,
 )
+
+
+@pytest.fixture(autouse=True)
+def clear_cache():
+    """Page ids are reused after each test's rollback: never serve a cached vocabulary,
+    rendition or site root from another test."""
+    cache.clear()
+    yield
+    cache.clear()
 
 
 @pytest.fixture

@@ -485,3 +485,38 @@ class TestCategoryFacet:
             for f in search_json(client, help_center, q="escalation")["facets"]["category"]
         ]
         assert labels == ["Support playbook"]
+
+
+class TestSynonyms:
+    def test_a_synonym_finds_the_article(self, client, help_center, corpus):
+        from wagtail_helpcenter.models import SynonymSet
+
+        assert "Request a refund" not in titles(search_json(client, help_center, q="reimbursement"))
+        SynonymSet.objects.create(terms="refund, money back, reimbursement")
+        assert titles(search_json(client, help_center, q="reimbursement"))[0] == "Request a refund"
+        # A phrase matches when all its words are in the query.
+        found = titles(search_json(client, help_center, q="want money back now"))
+        assert "Request a refund" in found
+
+
+class TestDidYouMean:
+    def test_suggests_a_corrected_query_when_nothing_is_found(self, client, help_center, corpus):
+        data = search_json(client, help_center, q="refnd")
+        if ON_OPENSEARCH:
+            # Typo tolerance already finds it: no correction needed.
+            assert titles(data)[0] == "Request a refund"
+            assert data["suggestion"] is None
+        else:
+            assert data["total"] == 0
+            assert data["suggestion"] == "refund"
+            html = client.get(help_center.url + "search/", {"q": "refnd"}).content.decode()
+            assert 'Did you mean <a href="?q=refund">refund</a>?' in html
+
+    def test_no_suggestion_from_internal_titles(self, client, help_center, corpus):
+        # "escalation" only appears in an internal article's title.
+        data = search_json(client, help_center, q="escalaton")
+        assert data["suggestion"] is None
+        assert data["total"] == 0
+
+    def test_no_suggestion_for_unknown_words(self, client, help_center, corpus):
+        assert search_json(client, help_center, q="xylophone")["suggestion"] is None

@@ -5,10 +5,12 @@ from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.components import Component
 from wagtail.models import Page
 from wagtail.permission_policies.pages import PagePermissionPolicy
+from wagtail.snippets.models import register_snippet
 
 from .models import ArticlePage
 from .review import overdue
 from .views.reports import SearchTermsReportView
+from .views.synonyms import SynonymSetViewSet
 
 DASHBOARD_REVIEW_LIMIT = 10
 
@@ -70,3 +72,6 @@ def register_search_terms_menu_item():
         icon_name="search",
         order=900,
     )
+
+
+register_snippet(SynonymSetViewSet)

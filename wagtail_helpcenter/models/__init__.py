@@ -10,6 +10,7 @@ from .pages import (
     HelpCenterPage,
 )
 from .search_terms import SearchTermDay
+from .synonyms import SynonymSet
 
 __all__ = [
     "ArticlePage",
@@ -23,4 +24,5 @@ __all__ = [
     "HelpCenterPage",
     "ImportedPage",
     "SearchTermDay",
+    "SynonymSet",
 ]

@@ -24,6 +24,7 @@ from ..listing import children_of
 from ..models import ArticlePage, CategoryPage, FAQItem, FAQPage
 from ..visibility import visible_pages
 from .facets import category_facet
+from .synonyms import expand
 from .text import query_terms
 
 logger = logging.getLogger(__name__)
@@ -57,6 +58,7 @@ class SearchOutcome:
     counts: dict = field(default_factory=dict)  # kind -> count
     degraded: bool = False  # answered by the database because the engine failed
     picks: list = field(default_factory=list)  # editors' picks, page 1 only
+    suggestion: str | None = None  # "did you mean", when nothing was found
 
     categories: list = field(default_factory=list)  # category facet
 
@@ -157,7 +159,7 @@ class HelpCenterSearch:
         if scope is None:  # a category this visitor may not see, or not in this help center
             outcome.counts = {"article": 0, "faq": 0}
             return outcome
-        query = build_query(outcome.terms, backend)
+        query = build_query(expand(outcome.terms), backend)
         searches = {
             "article": backend.search(query, self.article_candidates(scope)),
             "faq": backend.search(query, self.faq_candidates(scope)),

@@ -8,6 +8,7 @@ from ..listing import InvalidParameter
 from ..search.params import SearchParams
 from ..search.picks import editors_picks
 from ..search.query import HelpCenterSearch, suggest
+from ..search.spelling import did_you_mean, vocabulary
 from ..search.terms import record_search, should_record
 from ..search.text import clean_query
 
@@ -26,7 +27,12 @@ def search(request, help_center):
             request, help_center, None, clean_query(request.GET.get("q", "")), str(error), 400
         )
 
-    outcome = HelpCenterSearch(request, help_center, params).run()
+    search_run = HelpCenterSearch(request, help_center, params)
+    outcome = search_run.run()
+    if outcome.total == 0 and outcome.terms:
+        outcome.suggestion = did_you_mean(
+            outcome.terms, vocabulary(request, help_center, search_run.locale)
+        )
     if outcome.page == 1:
         outcome.picks = editors_picks(request, help_center, params.query)
         # Count a search once, when its first page is asked for.
@@ -57,7 +63,7 @@ def as_json(outcome):
         ],
         "picks": outcome.picks,
         "facets": outcome.facets(),
-        "suggestion": None,
+        "suggestion": outcome.suggestion,
         "degraded": outcome.degraded,
     }
 

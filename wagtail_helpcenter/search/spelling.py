@@ -1,0 +1,61 @@
+""" "Did you mean": a corrected query when a search found nothing.
+
+Each word of the query that is not a word of the help center is replaced by the closest
+word from the titles of the articles, FAQ questions and categories the visitor may see
+(so an internal title never leaks through a suggestion).
+"""
+
+import difflib
+import hashlib
+
+from django.core.cache import cache
+
+from ..models import ArticlePage, CategoryPage, FAQItem, FAQPage
+from ..visibility import get_visibility, visible_pages
+from .text import _WORD
+
+MIN_WORD_LENGTH = 3
+SIMILARITY = 0.75
+CACHE_SECONDS = 600
+
+
+def vocabulary(request, help_center, locale):
+    visibility = get_visibility(request)
+    fingerprint = hashlib.sha1(
+        "|".join(visibility.hidden_paths).encode(), usedforsecurity=False
+    ).hexdigest()[:12]
+    key = f"wagtail_helpcenter:vocabulary:{help_center.pk}:{locale.pk}:{fingerprint}"
+    words = cache.get(key)
+    if words is None:
+        titles = []
+        for model in (ArticlePage, CategoryPage):
+            pages = model.objects.descendant_of(help_center).filter(locale=locale)
+            titles += visible_pages(request, pages).values_list("title", flat=True)
+        faq_pages = visible_pages(
+            request, FAQPage.objects.descendant_of(help_center).filter(locale=locale)
+        )
+        titles += FAQItem.objects.filter(page__in=faq_pages).values_list("question", flat=True)
+        words = sorted(
+            {
+                word.lower()
+                for title in titles
+                for word in _WORD.findall(title)
+                if len(word) >= MIN_WORD_LENGTH
+            }
+        )
+        cache.set(key, words, CACHE_SECONDS)
+    return words
+
+
+def did_you_mean(terms, words):
+    """The query with unknown words corrected, or None when nothing changed."""
+    known = set(words)
+    corrected, changed = [], False
+    for term in terms:
+        if term in known or len(term) < MIN_WORD_LENGTH:
+            corrected.append(term)
+            continue
+        match = difflib.get_close_matches(term, words, n=1, cutoff=SIMILARITY)
+        corrected.append(match[0] if match else term)
+        changed = changed or bool(match)
+    return " ".join(corrected) if changed else None
