@@ -95,7 +95,7 @@ SEARCH_ENGINE = os.environ.get("HELPCENTER_TEST_SEARCH_ENGINE", "database")
 if SEARCH_ENGINE == "opensearch":
     WAGTAILSEARCH_BACKENDS = {
         "default": {
-            "BACKEND": "wagtail.search.backends.opensearch2",
+            "BACKEND": "wagtail_helpcenter.search.backends.opensearch2",
             "URLS": [os.environ["HELPCENTER_OPENSEARCH_URL"]],
             "INDEX": "helpcenter_tests",
             "TIMEOUT": 10,

@@ -520,3 +520,19 @@ class TestDidYouMean:
 
     def test_no_suggestion_for_unknown_words(self, client, help_center, corpus):
         assert search_json(client, help_center, q="xylophone")["suggestion"] is None
+
+
+@pytest.mark.skipif(not ON_OPENSEARCH, reason="the engine's analyzer exists on OpenSearch only")
+def test_synonyms_are_in_the_engine_analyzer_after_a_rebuild(help_center):
+    from wagtail.models import Page
+
+    from wagtail_helpcenter.models import SynonymSet
+
+    SynonymSet.objects.create(terms="refund, money back, reimbursement")
+    backend = get_search_backend()
+    backend.reset_indexes()  # what update_index does: the index is created anew
+    index = backend.get_index_for_model(Page).name
+    tokens = backend.es.indices.analyze(
+        index=index, body={"analyzer": "default", "text": "reimbursement"}
+    )["tokens"]
+    assert {"refund", "reimburs"} <= {token["token"] for token in tokens}

@@ -15,6 +15,7 @@ from django.conf import settings
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from modelsearch.backends.database.sqlite.sqlite import SQLiteSearchBackend
+from modelsearch.backends.elasticsearchbase import ElasticsearchBaseSearchBackend
 from modelsearch.query import Boost, Fuzzy, Or, Phrase, PlainText
 from wagtail.models import Locale, Page
 from wagtail.search.backends import get_search_backend
@@ -70,9 +71,8 @@ class SearchOutcome:
 
 
 def _uses_elasticsearch_dsl(backend):
-    return "elasticsearch" in backend.__class__.__module__ or "opensearch" in (
-        backend.__class__.__module__
-    )
+    """Elasticsearch or OpenSearch (any version), as opposed to a database backend."""
+    return isinstance(backend, ElasticsearchBaseSearchBackend)
 
 
 def build_query(terms, backend):

@@ -1,0 +1,19 @@
+"""Wagtail's OpenSearch 2 backend, with the editors' synonyms in the index analyzer.
+
+WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail_helpcenter.search.backends.opensearch2", ...}}
+"""
+
+from modelsearch.backends.opensearch2 import OpenSearch2Index, OpenSearch2SearchBackend
+
+from .engine_synonyms import SynonymIndexMixin
+
+
+class HelpCenterOpenSearch2Index(SynonymIndexMixin, OpenSearch2Index):
+    pass
+
+
+class HelpCenterOpenSearch2SearchBackend(OpenSearch2SearchBackend):
+    index_class = HelpCenterOpenSearch2Index
+
+
+SearchBackend = HelpCenterOpenSearch2SearchBackend
