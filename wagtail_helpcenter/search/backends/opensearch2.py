@@ -1,6 +1,7 @@
 """Wagtail's OpenSearch 2 backend, with the editors' synonyms in the index analyzer.
 
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail_helpcenter.search.backends.opensearch2", ...}}
+Name it as ``"BACKEND": "wagtail_helpcenter.search.backends.opensearch2"`` in
+``WAGTAILSEARCH_BACKENDS``; everything else is configured as for Wagtail's backend.
 """
 
 from modelsearch.backends.opensearch2 import OpenSearch2Index, OpenSearch2SearchBackend
