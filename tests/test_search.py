@@ -536,3 +536,21 @@ def test_synonyms_are_in_the_engine_analyzer_after_a_rebuild(help_center):
         index=index, body={"analyzer": "default", "text": "reimbursement"}
     )["tokens"]
     assert {"refund", "reimburs"} <= {token["token"] for token in tokens}
+
+
+@pytest.mark.skipif(not ON_OPENSEARCH, reason="counts requests to the engine")
+def test_one_engine_request_per_kind_of_result(client, help_center, corpus, monkeypatch):
+    from opensearchpy import OpenSearch
+
+    calls = []
+    original = OpenSearch.search
+
+    def counting_search(self, *args, **kwargs):
+        calls.append(kwargs.get("index"))
+        return original(self, *args, **kwargs)
+
+    monkeypatch.setattr(OpenSearch, "search", counting_search)
+    data = search_json(client, help_center, q="invoice refund")
+    assert data["total"] > 0 and data["facets"]["category"]
+    # Hits, total and category facet together: one request for articles, one for answers.
+    assert len(calls) == 2

@@ -51,3 +51,43 @@ def helpcenter_index_settings(language="english", replicas=None):
     if replicas is not None:
         settings["index"] = {"number_of_replicas": replicas}
     return {"settings": settings}
+
+
+# One request per document kind ----------------------------------------------------------
+#
+# Wagtail's search results object asks the engine separately for the hits, the count and
+# each facet. The search page needs all three, so for Elasticsearch/OpenSearch it sends
+# one request per kind instead of three, built and read with modelsearch's own helpers
+# (its query body and its loading of hits from the database).
+
+FACET_BUCKETS = 50
+
+
+def one_request(results, size, facet_field):
+    """``(objects with ._score, total, {facet value: count})`` for ``results``' query."""
+    compiler = results.query_compiler
+    field = compiler._get_filterable_field(facet_field)
+    body = results._get_es_body()
+    body["track_total_hits"] = True
+    body["aggregations"] = {
+        facet_field: {
+            "terms": {"field": compiler.mapping.get_field_column_name(field), "size": FACET_BUCKETS}
+        }
+    }
+    response = results._backend_do_search(
+        body,
+        index=results.backend.get_index_for_model(compiler.queryset.model).name,
+        _source=False,
+        from_=0,
+        size=size,
+        **{results.fields_param_name: "pk"},
+    )
+    results._score_field = "_score"
+    objects = list(results._get_results_from_hits(response["hits"]["hits"]))
+    total = response["hits"]["total"]
+    total = total["value"] if isinstance(total, dict) else total
+    buckets = {
+        bucket["key"]: bucket["doc_count"]
+        for bucket in response["aggregations"][facet_field]["buckets"]
+    }
+    return objects, total, buckets

@@ -2,7 +2,8 @@
 
 A result's category facet is the page directly below its help center that holds it (a
 top-level category). Elasticsearch/OpenSearch aggregate the ``helpcenter_section``
-filter field indexed on articles and FAQ answers. On SQLite the fast database backend
+filter field indexed on articles and FAQ answers (in the same request as the hits, see
+``engines.one_request``). On SQLite the fast database backend
 already knows every hit's id for the count, so one grouped query over their paths gives
 exact counts. Other database backends have no category facet (an empty list).
 """
@@ -59,21 +60,33 @@ def _database_counts(results, model, help_center, backend):
     return {"paths": counts}
 
 
-def category_facet(searches, help_center, categories, backend, uses_engine_dsl):
-    """``[{"value": id, "label": title, "count": n}]``, most results first, for the
-    visible top-level ``categories``; searches maps kind -> search results."""
+def _facet_list(totals, by_id):
+    return [
+        {"value": category_id, "label": by_id[category_id].title, "count": count}
+        for category_id, count in sorted(totals.items(), key=lambda item: (-item[1], item[0]))
+    ]
+
+
+def facet_from_buckets(bucket_sets, categories):
+    """The category facet from Elasticsearch/OpenSearch terms aggregations (one per kind)."""
+    by_id = {category.pk: category for category in categories}
+    totals = {}
+    for buckets in bucket_sets:
+        for value, count in buckets.items():
+            # The engine returns the ids as keyword strings.
+            category_id = int(value) if str(value).isdigit() else None
+            if category_id in by_id:
+                totals[category_id] = totals.get(category_id, 0) + count
+    return _facet_list(totals, by_id)
+
+
+def category_facet(searches, help_center, categories, backend):
+    """The category facet on the database backend (``searches``: kind -> results)."""
     by_path = {category.path: category for category in categories}
     by_id = {category.pk: category for category in categories}
     totals = {}
     for kind, results in searches.items():
         model = ArticlePage if kind == "article" else FAQItem
-        if uses_engine_dsl:
-            for value, count in results.facet("helpcenter_section").items():
-                # The engine returns the ids as keyword strings.
-                category_id = int(value) if str(value).isdigit() else None
-                if category_id in by_id:
-                    totals[category_id] = totals.get(category_id, 0) + count
-            continue
         counted = _database_counts(results, model, help_center, backend)
         if counted is None:
             return []
@@ -81,7 +94,4 @@ def category_facet(searches, help_center, categories, backend, uses_engine_dsl):
             if path in by_path:
                 category_id = by_path[path].pk
                 totals[category_id] = totals.get(category_id, 0) + count
-    return [
-        {"value": category_id, "label": by_id[category_id].title, "count": count}
-        for category_id, count in sorted(totals.items(), key=lambda item: (-item[1], item[0]))
-    ]
+    return _facet_list(totals, by_id)

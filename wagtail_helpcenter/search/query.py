@@ -24,7 +24,8 @@ from ..importers.html import plain_text
 from ..listing import children_of
 from ..models import ArticlePage, CategoryPage, FAQItem, FAQPage
 from ..visibility import visible_pages
-from .facets import category_facet
+from .engines import one_request
+from .facets import category_facet, facet_from_buckets
 from .synonyms import expand
 from .text import query_terms
 
@@ -164,24 +165,39 @@ class HelpCenterSearch:
             "article": backend.search(query, self.article_candidates(scope)),
             "faq": backend.search(query, self.faq_candidates(scope)),
         }
-        outcome.counts = {kind: results.count() for kind, results in searches.items()}
-        outcome.categories = category_facet(
-            searches,
-            self.help_center,
-            self.top_categories(),
-            backend,
-            _uses_elasticsearch_dsl(backend),
-        )
+        size = self.page_size()
+        categories = self.top_categories()
+        if _uses_elasticsearch_dsl(backend):
+            # Hits, count and facet in one request per kind; enough hits for any page.
+            wanted = MAX_PAGE * size if self.params.page > 1 else size
+            fetched = {
+                kind: one_request(
+                    results, min(wanted, self.params.page * size), "helpcenter_section"
+                )
+                for kind, results in searches.items()
+            }
+            outcome.counts = {kind: total for kind, (_objects, total, _buckets) in fetched.items()}
+            outcome.categories = facet_from_buckets(
+                [buckets for _objects, _total, buckets in fetched.values()], categories
+            )
+            found = {kind: objects for kind, (objects, _total, _buckets) in fetched.items()}
+        else:
+            outcome.counts = {kind: results.count() for kind, results in searches.items()}
+            outcome.categories = category_facet(searches, self.help_center, categories, backend)
+            found = None
         kinds = [self.params.kind] if self.params.kind else list(searches)
         outcome.total = sum(outcome.counts[kind] for kind in kinds)
-        size = self.page_size()
         outcome.num_pages = max(1, min(MAX_PAGE, -(-outcome.total // size)))
         outcome.page = min(self.params.page, outcome.num_pages)
         wanted = outcome.page * size
         hits = []
         for kind in kinds:
-            for obj in searches[kind].annotate_score("_score")[:wanted]:
-                hits.append(self.hit(kind, obj))
+            objects = (
+                found[kind]
+                if found is not None
+                else searches[kind].annotate_score("_score")[:wanted]
+            )
+            hits += [self.hit(kind, obj) for obj in objects[:wanted]]
         hits.sort(key=_better_first_key(backend))
         outcome.hits = hits[(outcome.page - 1) * size : wanted]
         self.add_categories(outcome.hits)
