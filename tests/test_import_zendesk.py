@@ -114,34 +114,25 @@ def export_dir(tmp_path):
     return write_export(tmp_path / "export", attachments={"shot.png": png_bytes()})
 
 
-def run_import(directory, parent, *args):
-    out, err = io.StringIO(), io.StringIO()
+def _call_import(directory, parent, args, out, err):
     call_command(
-        "helpcenter_import",
-        "zendesk",
-        str(directory),
-        "--parent",
-        str(parent.pk),
-        *args,
-        stdout=out,
-        stderr=err,
-    )
+        "helpcenter_import", "zendesk", str(directory), "--parent", str(parent.pk), *args,
+        stdout=out, stderr=err,
+    )  # fmt: skip
+
+
+def run_import(directory, parent, *args):
+    """The command's output; it must succeed."""
+    out, err = io.StringIO(), io.StringIO()
+    _call_import(directory, parent, args, out, err)
     return out.getvalue() + err.getvalue()
 
 
 def run_failing_import(directory, parent, *args):
+    """``(error message, output)``; the command must fail."""
     out, err = io.StringIO(), io.StringIO()
     with pytest.raises(CommandError) as error:
-        call_command(
-            "helpcenter_import",
-            "zendesk",
-            str(directory),
-            "--parent",
-            str(parent.pk),
-            *args,
-            stdout=out,
-            stderr=err,
-        )
+        _call_import(directory, parent, args, out, err)
     return str(error.value), out.getvalue() + err.getvalue()
 
 

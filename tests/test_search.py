@@ -394,6 +394,22 @@ class TestEngineDown:
 
 
 @pytest.mark.skipif(ON_OPENSEARCH, reason="counts SQL queries of the database backend")
+def test_sql_queries_do_not_grow_with_faq_answers(client, help_center, category):
+    def queries(count):
+        add_faq_items(
+            FAQPageFactory(parent=category),
+            *[(f"Invoice question {count}-{n}?", "<p>Answer.</p>") for n in range(count)],
+        )
+        client.get(help_center.url + "search/", {"q": "invoice"})
+        with CaptureQueriesContext(connection) as context:
+            response = client.get(help_center.url + "search/", {"q": "invoice"})
+        assert response.status_code == 200
+        return len(context.captured_queries)
+
+    assert queries(2) == queries(12)
+
+
+@pytest.mark.skipif(ON_OPENSEARCH, reason="counts SQL queries of the database backend")
 def test_search_page_sql_queries_do_not_grow_with_hits(client, help_center, category):
     def queries(count):
         for n in range(count):

@@ -93,6 +93,23 @@ def _better_first_key(backend):
     return lambda hit: -(hit.score or 0.0)
 
 
+def with_fallback(backend, run, what):
+    """``(run(backend), False)``, or ``(run(fallback_backend()), True)`` when an
+    Elasticsearch/OpenSearch engine fails: a visitor gets an answer, never a 500."""
+    try:
+        return run(backend), False
+    except Exception as error:  # the engine's client raises many kinds of errors
+        if not _uses_elasticsearch_dsl(backend):
+            raise  # a database error is not an engine outage: let it surface
+        logger.warning(
+            "Help center search engine failed during %s (%s: %s); answering from the database.",
+            what,
+            type(error).__name__,
+            error,
+        )
+        return run(fallback_backend()), True
+
+
 def fallback_backend():
     """The backend used when the configured engine fails: a database-type backend from
     WAGTAILSEARCH_BACKENDS if there is one (its index is kept up to date alongside the
@@ -134,7 +151,8 @@ class HelpCenterSearch:
         faq_pages = visible_pages(
             self.request, FAQPage.objects.descendant_of(scope).filter(locale=self.locale)
         ).values_list("pk", flat=True)
-        return FAQItem.objects.filter(page__in=list(faq_pages))
+        # The answer's page gives its URL and category: load it with the answer.
+        return FAQItem.objects.filter(page__in=list(faq_pages)).select_related("page")
 
     # Running ---------------------------------------------------------------------
 
@@ -142,18 +160,10 @@ class HelpCenterSearch:
         outcome = SearchOutcome(query=self.params.query, terms=query_terms(self.params.query))
         if not outcome.terms:
             return outcome
-        try:
-            return self._run(outcome, self.backend)
-        except Exception as error:  # the engine's client raises many kinds of errors
-            if not _uses_elasticsearch_dsl(self.backend):
-                raise  # a database error is not an engine outage: let it surface
-            logger.warning(
-                "Help center search engine failed (%s: %s); answering from the database.",
-                type(error).__name__,
-                error,
-            )
-            outcome.degraded = True
-            return self._run(outcome, fallback_backend())
+        outcome, outcome.degraded = with_fallback(
+            self.backend, lambda backend: self._run(outcome, backend), "search"
+        )
+        return outcome
 
     def _run(self, outcome, backend):
         scope = self.scope()
@@ -313,11 +323,5 @@ def suggest(request, help_center, prefix):
         found += [search.hit("faq", item) for item in questions]
         return found[:MAX_SUGGESTIONS]
 
-    try:
-        hits = run(search.backend)
-    except Exception as error:
-        if not _uses_elasticsearch_dsl(search.backend):
-            raise
-        logger.warning("Help center suggestions failed (%s); using the database.", error)
-        hits = run(fallback_backend())
+    hits, _degraded = with_fallback(search.backend, run, "suggestions")
     return [{"title": hit.title, "url": hit.url, "kind": hit.kind} for hit in hits]
