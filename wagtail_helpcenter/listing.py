@@ -39,6 +39,17 @@ def article_counts(request, parent, sections):
     return {section.pk: count_by_path.get(section.path, 0) for section in sections}
 
 
+def categories_with_counts(request, parent):
+    """The visible child categories of ``parent``, each with ``article_count``."""
+    from .models import CategoryPage
+
+    categories = list(children_of(request, parent, CategoryPage))
+    counts = article_counts(request, parent, categories)
+    for category in categories:
+        category.article_count = counts[category.pk]
+    return categories
+
+
 def page_number(request, name="page"):
     """The ``?page=`` number, 1 when absent; InvalidParameter when it is not a number."""
     raw = request.GET.get(name, "").strip()

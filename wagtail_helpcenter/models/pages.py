@@ -102,10 +102,7 @@ class HelpCenterPage(RoutablePageMixin, HelpCenterPageBase):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         config = get_config()
-        categories = list(listing.children_of(request, self, CategoryPage))
-        counts = listing.article_counts(request, self, categories)
-        for category in categories:
-            category.article_count = counts[category.pk]
+        categories = listing.categories_with_counts(request, self)
         articles = listing.below(request, self, ArticlePage)
         context.update(
             categories=categories,
@@ -163,10 +160,7 @@ class CategoryPage(AudienceMixin, HelpCenterPageBase):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        subcategories = list(listing.children_of(request, self, CategoryPage))
-        counts = listing.article_counts(request, self, subcategories)
-        for subcategory in subcategories:
-            subcategory.article_count = counts[subcategory.pk]
+        subcategories = listing.categories_with_counts(request, self)
         context.update(
             subcategories=subcategories,
             faq_pages=list(listing.children_of(request, self, FAQPage)),

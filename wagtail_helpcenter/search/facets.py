@@ -3,9 +3,9 @@
 A result's category facet is the page directly below its help center that holds it (a
 top-level category). Elasticsearch/OpenSearch aggregate the ``helpcenter_section``
 filter field indexed on articles and FAQ answers (in the same request as the hits, see
-``engines.one_request``). On SQLite the fast database backend
-already knows every hit's id for the count, so one grouped query over their paths gives
-exact counts. Other database backends have no category facet (an empty list).
+``engines.one_request``). On SQLite the fast database backend counts them exactly with
+one GROUP BY over the matching pages' paths. Other database backends have no category
+facet (an empty list).
 """
 
 from django.db.models import Count
@@ -14,8 +14,6 @@ from wagtail.models import Page
 
 from ..models import ArticlePage, FAQItem
 from .backends.database import FastSQLiteSearchQueryCompiler
-
-CHUNK = 5000
 
 
 def section_id(path):
@@ -40,24 +38,21 @@ def section_id(path):
 
 
 def _database_counts(results, model, help_center, backend):
+    """``{top-level path: count}`` in one GROUP BY inside SQLite, or None when the
+    backend cannot say (PostgreSQL/MySQL database backends, the index-less fallback)."""
     compiler = results.query_compiler
     if not isinstance(compiler, FastSQLiteSearchQueryCompiler) or not compiler._is_plain_match():
         return None
-    pks = compiler.ranked_pks(compiler.get_config(backend))
     prefix_length = (help_center.depth + 1) * Page.steplen
     path = "path" if model is ArticlePage else "page__path"
-    counts = {}
-    for start in range(0, len(pks), CHUNK):
-        rows = (
-            model.objects.filter(pk__in=pks[start : start + CHUNK])
-            .annotate(section=Substr(path, 1, prefix_length))
-            .values("section")
-            .annotate(count=Count("pk"))
-            .order_by()
-        )
-        for row in rows:
-            counts[row["section"]] = counts.get(row["section"], 0) + row["count"]
-    return {"paths": counts}
+    rows = (
+        compiler.matching_queryset(compiler.get_config(backend))
+        .annotate(section=Substr(path, 1, prefix_length))
+        .values("section")
+        .annotate(count=Count("pk"))
+        .order_by()
+    )
+    return {"paths": {row["section"]: row["count"] for row in rows}}
 
 
 def _facet_list(totals, by_id):

@@ -4,7 +4,8 @@ from django.http import JsonResponse
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 
-from ..listing import InvalidParameter
+from ..conf import get_config
+from ..listing import InvalidParameter, categories_with_counts
 from ..search.params import SearchParams
 from ..search.picks import editors_picks
 from ..search.query import HelpCenterSearch, suggest
@@ -69,14 +70,21 @@ def as_json(outcome):
 
 
 def render_page(request, help_center, outcome, query, error=None, status=200):
-    context = help_center.get_context(request)
-    context.update(
-        search_query=query,
-        outcome=outcome,
-        error=error,
-        page_title=_("Search: %(query)s") % {"query": query} if query else _("Search"),
-        breadcrumbs=[*context["breadcrumbs"], help_center],
-    )
+    context = {
+        "page": help_center,
+        "self": help_center,
+        "request": request,
+        "helpcenter_base_template": get_config()["BASE_TEMPLATE"],
+        "help_center": help_center,
+        "breadcrumbs": [*help_center.get_breadcrumbs(request), help_center],
+        "search_query": query,
+        "outcome": outcome,
+        "error": error,
+        "page_title": _("Search: %(query)s") % {"query": query} if query else _("Search"),
+    }
+    if not (outcome and outcome.hits):
+        # The empty state offers the topics to browse.
+        context["categories"] = categories_with_counts(request, help_center)
     return TemplateResponse(request, "wagtail_helpcenter/pages/search.html", context, status=status)
 
 

@@ -9,10 +9,10 @@ in two ways, both measured in ``benchmarks/search.py``:
 
 * Query plan. modelsearch filters pages with the FTS5 match, then annotates each page
   with its score through a correlated subquery that runs the MATCH again for every row,
-  so a search costs O(matches x matches). Here the MATCH runs once: one query reads the
-  matching ids with their bm25 scores, one reads which of them pass the page queryset's
-  filters, and one loads just the page of results, so the cost follows the number of
-  matches, not the number of pages stored.
+  so a search costs O(matches x matches). Here the FTS table drives every query and the
+  MATCH runs once per query: the count is a COUNT(*), a page of results is ORDER BY
+  bm25 LIMIT, and facets are a GROUP BY, all inside SQLite; Python only handles the
+  results shown.
 * Word forms. The FTS5 table gets the ``porter`` tokenizer, so "invoices" finds
   "invoice" and "tracking" finds "track" (see ``ensure_stemming``, run after migrate).
 * Title weight. modelsearch scores with an unweighted ``bm25()``, so a word in the title
@@ -28,7 +28,6 @@ from django.db.models.functions import Cast
 from modelsearch.backends.database import SearchBackend as DatabaseSearchBackend
 from modelsearch.backends.database.sqlite.query import MatchExpression, normalize
 from modelsearch.backends.database.sqlite.sqlite import (
-    IndexEntry,
     SQLiteAutocompleteQueryCompiler,
     SQLiteFTSIndexEntry,
     SQLiteSearchBackend,
@@ -43,6 +42,12 @@ FTS_TOKENIZER = "porter unicode61 remove_diacritics 2"
 TITLE_WEIGHT = 5.0
 BODY_WEIGHT = 1.0
 AUTOCOMPLETE_WEIGHT = 1.0
+
+
+class NoIndex(Func):
+    """SQLite's unary ``+``: the same value, but the planner may not use an index for it."""
+
+    template = "+%(expressions)s"
 
 
 class WeightedBM25(Func):
@@ -68,65 +73,64 @@ class FastSQLiteSearchQueryCompiler(SQLiteSearchQueryCompiler):
         return WeightedBM25(self.RANK_WEIGHTS)
 
     def _fts_matches(self, config):
-        """FTS rows that match, with no join: SQLite then runs the MATCH exactly once."""
         search_query = self.build_search_query(normalize(self.query), config=config)
         match_expression = MatchExpression(self.fields or self.FTS_TABLE_FIELDS, search_query)
         return SQLiteFTSIndexEntry.objects.filter(match_expression)
-
-    def _content_type_pks(self):
-        return set(get_descendants_content_types_pks(self.queryset.model))
 
     def _is_plain_match(self):
         normalized = normalize(self.query)
         return not isinstance(normalized, MatchAll | Not)
 
-    def ranked_pks(self, config):
-        """Primary keys of the matching objects that pass the queryset's filters, best
-        first (ties: newest first, as Wagtail does). Cached: count and results share it."""
-        if getattr(self, "_ranked_pks", None) is None:
-            content_types = self._content_type_pks()
-            matches = self._fts_matches(config)
-            # Scores, keyed by object: the FTS table drives this join (probing entries
-            # by primary key), so bm25 is computed once per matching row.
-            scores = {
-                object_pk: score
-                for object_pk, content_type, score in matches.annotate(
-                    score=self._build_rank_expression(self.get_search_vectors(), config),
+    def match_rows(self, config):
+        """One row per matching object that passes the queryset's filters, with its
+        ``object_pk`` and bm25 ``score``. The FTS table drives the query: the MATCH runs
+        once, each match probes its index entry by primary key, and the queryset's
+        filters are one list subquery."""
+        if getattr(self, "_match_rows", None) is None:
+            content_types = list(get_descendants_content_types_pks(self.queryset.model))
+            self._match_rows = (
+                self._fts_matches(config)
+                .annotate(
                     object_pk=Cast("index_entry__object_id", IntegerField()),
-                    entry_content_type=F("index_entry__content_type_id"),
-                ).values_list("object_pk", "entry_content_type", "score")
-                if content_type in content_types
-            }
-            # Which matches pass the queryset's filters. Nested IN subqueries, so SQLite
-            # evaluates the MATCH once as a list instead of once per index entry.
-            matching_entries = IndexEntry.objects.filter(
-                pk__in=matches.values("index_entry"), content_type_id__in=content_types
-            ).annotate(object_pk=Cast("object_id", IntegerField()))
-            matching = self.queryset.filter(
-                pk__in=matching_entries.values("object_pk")
-            ).values_list("pk", flat=True)
-            if self.order_by_relevance:
-                # bm25() is lower for better matches.
-                self._ranked_pks = sorted(matching, key=lambda pk: (scores.get(pk, 0.0), -pk))
-            else:
-                self._ranked_pks = list(matching)
-            self._scores = scores
-        return self._ranked_pks
+                    # Unary + keeps SQLite from starting at the content type index,
+                    # which would run the MATCH once per index entry.
+                    entry_type=NoIndex(F("index_entry__content_type_id")),
+                    score=self._build_rank_expression(self.get_search_vectors(), config),
+                )
+                .filter(
+                    entry_type__in=content_types,
+                    object_pk__in=self.queryset.order_by().values("pk"),
+                )
+            )
+        return self._match_rows
+
+    def matching_queryset(self, config):
+        """The queryset narrowed to the matching objects (for counts and facets)."""
+        return self.queryset.filter(pk__in=self.match_rows(config).values("object_pk"))
 
     def search(self, config, start, stop, score_field=None):
         if not self._is_plain_match() or not self._pk_is_integer():
             return super().search(config, start, stop, score_field)
         if not self.order_by_relevance:
             # The queryset's own ordering decides; the match only filters.
-            ranked = self.ranked_pks(config)
-            results = list(self.queryset.filter(pk__in=ranked)[start:stop])
+            results = list(self.matching_queryset(config)[start:stop])
+            scores = {}
+            if score_field:
+                rows = self.match_rows(config).filter(object_pk__in=[obj.pk for obj in results])
+                scores = dict(rows.values_list("object_pk", "score"))
         else:
-            window = self.ranked_pks(config)[start:stop]
-            objects = self.queryset.in_bulk(window)
-            results = [objects[pk] for pk in window if pk in objects]
+            # bm25() is lower for better matches; ties: newest first, as Wagtail does.
+            window = list(
+                self.match_rows(config)
+                .order_by("score", "-object_pk")
+                .values_list("object_pk", "score")[start:stop]
+            )
+            scores = dict(window)
+            objects = self.queryset.in_bulk([pk for pk, _score in window])
+            results = [objects[pk] for pk, _score in window if pk in objects]
         if score_field:
             for obj in results:
-                setattr(obj, score_field, self._scores.get(obj.pk))
+                setattr(obj, score_field, scores.get(obj.pk))
         return results
 
     def _pk_is_integer(self):
@@ -155,7 +159,11 @@ class FastSQLiteSearchResults(SQLiteSearchResults):
     def _do_count(self):
         compiler = self.query_compiler
         if compiler._is_plain_match() and compiler._pk_is_integer():
-            return len(compiler.ranked_pks(compiler.get_config(self.backend)))
+            count = compiler.match_rows(compiler.get_config(self.backend)).count()
+            count -= self.start
+            if self.stop is not None:
+                count = min(count, self.stop - self.start)
+            return max(count, 0)
         return super()._do_count()
 
 
