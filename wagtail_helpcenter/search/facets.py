@@ -8,7 +8,7 @@ one GROUP BY over the matching pages' paths. Other database backends have no cat
 facet (an empty list).
 """
 
-from django.db.models import Count
+from django.db.models import Count, OuterRef, Subquery
 from django.db.models.functions import Substr
 from wagtail.models import Page
 
@@ -45,11 +45,13 @@ def _database_counts(results, model, help_center, backend):
         return None
     prefix_length = (help_center.depth + 1) * Page.steplen
     path = "path" if model is ArticlePage else "page__path"
+    # Driven by the matches, like the count: each one reads its object's path by key.
+    object_path = Subquery(model.objects.filter(pk=OuterRef("object_pk")).values(path)[:1])
     rows = (
-        compiler.matching_queryset(compiler.get_config(backend))
-        .annotate(section=Substr(path, 1, prefix_length))
+        compiler.match_rows(compiler.get_config(backend))
+        .annotate(section=Substr(object_path, 1, prefix_length))
         .values("section")
-        .annotate(count=Count("pk"))
+        .annotate(count=Count("object_pk"))
         .order_by()
     )
     return {"paths": {row["section"]: row["count"] for row in rows}}

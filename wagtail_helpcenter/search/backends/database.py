@@ -23,7 +23,7 @@ It indexes into the same tables as Wagtail's backend, so the two can be switched
 """
 
 from django.db import connections, router, transaction
-from django.db.models import F, FloatField, Func, IntegerField
+from django.db.models import Exists, F, FloatField, Func, IntegerField, OuterRef
 from django.db.models.functions import Cast
 from modelsearch.backends.database import SearchBackend as DatabaseSearchBackend
 from modelsearch.backends.database.sqlite.query import MatchExpression, normalize
@@ -84,8 +84,7 @@ class FastSQLiteSearchQueryCompiler(SQLiteSearchQueryCompiler):
     def match_rows(self, config):
         """One row per matching object that passes the queryset's filters, with its
         ``object_pk`` and bm25 ``score``. The FTS table drives the query: the MATCH runs
-        once, each match probes its index entry by primary key, and the queryset's
-        filters are one list subquery."""
+        once, and each match probes its index entry and its object by primary key."""
         if getattr(self, "_match_rows", None) is None:
             content_types = list(get_descendants_content_types_pks(self.queryset.model))
             self._match_rows = (
@@ -98,8 +97,11 @@ class FastSQLiteSearchQueryCompiler(SQLiteSearchQueryCompiler):
                     score=self._build_rank_expression(self.get_search_vectors(), config),
                 )
                 .filter(
+                    # Each match probes its own row by primary key: the cost follows the
+                    # matches, not the number of objects stored (an IN list would scan
+                    # every object the queryset's filters let through).
+                    Exists(self.queryset.order_by().filter(pk=OuterRef("object_pk"))),
                     entry_type__in=content_types,
-                    object_pk__in=self.queryset.order_by().values("pk"),
                 )
             )
         return self._match_rows
