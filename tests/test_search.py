@@ -237,6 +237,7 @@ class TestResults:
         highlight = search_json(client, help_center, q="invoice")["results"][0]["highlight"]
         assert "Ask for an <mark>invoice.</mark>" in highlight
         assert "callout" not in highlight
+        assert "Tip" not in highlight  # the callout kind's label is not the article's text
 
     def test_highlight_is_escaped(self, client, help_center, category):
         ArticlePageFactory(

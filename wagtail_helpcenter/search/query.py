@@ -17,6 +17,7 @@ from django.utils.safestring import mark_safe
 from modelsearch.backends.database.sqlite.sqlite import SQLiteSearchBackend
 from modelsearch.backends.elasticsearchbase import ElasticsearchBaseSearchBackend
 from modelsearch.query import Boost, Fuzzy, Or, Phrase, PlainText
+from wagtail import blocks
 from wagtail.models import Locale, Page
 from wagtail.search.backends import get_search_backend
 
@@ -256,10 +257,26 @@ class HelpCenterSearch:
     def text_of(self, hit):
         if hit.kind == "faq":
             return hit.summary
-        # The same text Wagtail indexes: block values only, not block types or ids.
-        body = hit.page.body
-        words = body.stream_block.get_searchable_content(body)
-        return " ".join([hit.summary, *(text_of_html(text) for text in words)])
+        texts = [
+            text for child in hit.page.body for text in readable_text(child.block, child.value)
+        ]
+        return " ".join([hit.summary, *(text_of_html(text) for text in texts)])
+
+
+def readable_text(block, value):
+    """The text a visitor reads in a block, as Wagtail indexes it, without choice labels
+    such as a heading's level or a callout's kind."""
+    if isinstance(block, blocks.ChoiceBlock):
+        return []
+    if isinstance(block, blocks.StructBlock):
+        return [
+            text
+            for name, child in block.child_blocks.items()
+            for text in readable_text(child, value.get(name))
+        ]
+    if isinstance(block, blocks.ListBlock):
+        return [text for item in value for text in readable_text(block.child_block, item)]
+    return block.get_searchable_content(value)
 
 
 _TAG = re.compile(r"<[^>]*>")
