@@ -21,6 +21,7 @@ from wagtail import blocks
 from wagtail.models import Locale, Page
 from wagtail.search.backends import get_search_backend
 
+from ..conf import get_config
 from ..importers.html import plain_text
 from ..listing import children_of
 from ..models import ArticlePage, CategoryPage, FAQItem, FAQPage
@@ -179,12 +180,11 @@ class HelpCenterSearch:
         size = self.page_size()
         categories = self.top_categories()
         if _uses_elasticsearch_dsl(backend):
-            # Hits, count and facet in one request per kind; enough hits for any page.
-            wanted = MAX_PAGE * size if self.params.page > 1 else size
+            # Hits, count and facet in one request per kind. The page shown is never past
+            # the one asked for, so this many hits of each kind cover it.
+            fetch = min(self.params.page, MAX_PAGE) * size
             fetched = {
-                kind: one_request(
-                    results, min(wanted, self.params.page * size), "helpcenter_section"
-                )
+                kind: one_request(results, fetch, "helpcenter_section")
                 for kind, results in searches.items()
             }
             outcome.counts = {kind: total for kind, (_objects, total, _buckets) in fetched.items()}
@@ -217,8 +217,6 @@ class HelpCenterSearch:
         return outcome
 
     def page_size(self):
-        from ..conf import get_config
-
         return get_config()["SEARCH_PAGE_SIZE"]
 
     def hit(self, kind, obj):
