@@ -12,7 +12,7 @@ from django.core.cache import cache
 
 from ..models import ArticlePage, CategoryPage, FAQItem, FAQPage
 from ..visibility import get_visibility, visible_pages
-from .text import _WORD
+from .text import WORD_PATTERN
 
 MIN_WORD_LENGTH = 3
 SIMILARITY = 0.75
@@ -39,7 +39,7 @@ def vocabulary(request, help_center, locale):
             {
                 word.lower()
                 for title in titles
-                for word in _WORD.findall(title)
+                for word in WORD_PATTERN.findall(title)
                 if len(word) >= MIN_WORD_LENGTH
             }
         )

@@ -14,7 +14,7 @@ STOP_WORDS = frozenset(
     would you your""".split()
 )
 
-_WORD = re.compile(r"\w+", re.UNICODE)
+WORD_PATTERN = re.compile(r"\w+", re.UNICODE)
 
 
 def clean_query(raw):
@@ -27,6 +27,6 @@ def query_terms(query):
     AND/OR/NOT as operators) is never passed on: only letters and digits of any script
     survive, so no input can break the engine's query parser. Stop words are dropped
     unless nothing else is left."""
-    words = [word.lower() for word in _WORD.findall(query)][: MAX_TERMS * 2]
+    words = [word.lower() for word in WORD_PATTERN.findall(query)][: MAX_TERMS * 2]
     meaningful = [word for word in words if word not in STOP_WORDS]
     return (meaningful or words)[:MAX_TERMS]
