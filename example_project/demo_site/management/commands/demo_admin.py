@@ -20,6 +20,6 @@ class Command(BaseCommand):
         user.save()
         self.stdout.write(
             self.style.SUCCESS(
-                f"Admin: http://127.0.0.1:8000/admin/  username: {USERNAME}  password: {PASSWORD}"
+                f"Admin: http://127.0.0.1:{port}/admin/  username: {USERNAME}  password: {PASSWORD}"
             )
         )
