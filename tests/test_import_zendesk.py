@@ -357,6 +357,15 @@ class TestBadExport:
         )
         assert "section 40 (“Loop A”): its parent sections form a loop" in output
 
+    def test_id_with_non_ascii_digits_is_refused(self, tmp_path, help_center):
+        data = standard_export()
+        data["articles"].append(article("²", "Superscript id", 10))
+        _, output = run_failing_import(
+            write_export(tmp_path / "x", data, attachments={"shot.png": png_bytes()}), help_center
+        )
+        assert "article #6 (“Superscript id”): “id” must be a Zendesk id" in output
+        assert ArticlePage.objects.count() == 5
+
     def test_duplicate_ids(self, tmp_path, help_center):
         data = standard_export()
         data["articles"].append(article(100, "Again", 10))

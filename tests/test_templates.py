@@ -208,7 +208,7 @@ class TestListings:
             "Article 4"
         ]
 
-    @pytest.mark.parametrize("value", ["abc", "-1", "0", "1.5", "9" * 50, "1e3", "%00"])
+    @pytest.mark.parametrize("value", ["abc", "-1", "0", "1.5", "9" * 50, "1e3", "%00", "²", "٣"])
     def test_bad_page_number_is_a_400_with_a_message(self, client, category, value):
         response = client.get(category.url, {"page": value})
         assert response.status_code == 400

@@ -50,12 +50,17 @@ def categories_with_counts(request, parent):
     return categories
 
 
+def is_whole_number(raw):
+    """ASCII digits only: ``str.isdigit`` also accepts "²", which ``int()`` refuses."""
+    return raw.isascii() and raw.isdigit()
+
+
 def page_number(request, name="page"):
     """The ``?page=`` number, 1 when absent; InvalidParameter when it is not a number."""
     raw = request.GET.get(name, "").strip()
     if not raw:
         return 1
-    if len(raw) > MAX_PAGE_PARAMETER_LENGTH or not raw.isdigit() or int(raw) < 1:
+    if len(raw) > MAX_PAGE_PARAMETER_LENGTH or not is_whole_number(raw) or int(raw) < 1:
         raise InvalidParameter(
             _("The page number must be a whole number of 1 or more, not “%(value)s”.")
             % {"value": raw[:MAX_PAGE_PARAMETER_LENGTH]}

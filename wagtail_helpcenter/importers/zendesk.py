@@ -21,6 +21,7 @@ from django.utils.dateparse import parse_datetime
 from django.utils.html import escape
 
 from ..blocks import anchor_for
+from ..listing import is_whole_number
 from ..models import ArticlePage, CategoryPage, ImportedPage
 from .html import html_to_blocks, plain_text
 from .images import ImageNotFound, ImageResolver
@@ -130,7 +131,7 @@ def _record_id(value):
         return None
     if isinstance(value, int) and value >= 0:
         return str(value)
-    if isinstance(value, str) and value.strip().isdigit():
+    if isinstance(value, str) and is_whole_number(value.strip()):
         return value.strip()
     return None
 

@@ -4,7 +4,7 @@ from dataclasses import dataclass
 
 from django.utils.translation import gettext as _
 
-from ..listing import InvalidParameter, page_number
+from ..listing import InvalidParameter, is_whole_number, page_number
 from .text import clean_query
 
 KINDS = ("article", "faq")
@@ -23,7 +23,7 @@ class SearchParams:
     def from_request(cls, request):
         get = request.GET
         category = get.get("category", "").strip()
-        if category and (len(category) > MAX_ID_LENGTH or not category.isdigit()):
+        if category and (len(category) > MAX_ID_LENGTH or not is_whole_number(category)):
             raise InvalidParameter(_("The category must be a page id (a whole number)."))
         kind = get.get("kind", "").strip() or None
         if kind is not None and kind not in KINDS:
