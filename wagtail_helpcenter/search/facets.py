@@ -54,7 +54,7 @@ def _database_counts(results, model, help_center, backend):
         .annotate(count=Count("object_pk"))
         .order_by()
     )
-    return {"paths": {row["section"]: row["count"] for row in rows}}
+    return {row["section"]: row["count"] for row in rows}
 
 
 def _facet_list(totals, by_id):
@@ -87,7 +87,7 @@ def category_facet(searches, help_center, categories, backend):
         counted = _database_counts(results, model, help_center, backend)
         if counted is None:
             return []
-        for path, count in counted["paths"].items():
+        for path, count in counted.items():
             if path in by_path:
                 category_id = by_path[path].pk
                 totals[category_id] = totals.get(category_id, 0) + count

@@ -28,6 +28,7 @@ from ..models import ArticlePage, CategoryPage, FAQItem, FAQPage
 from ..visibility import visible_pages
 from .engines import one_request
 from .facets import category_facet, facet_from_buckets
+from .params import SearchParams
 from .synonyms import expand
 from .text import query_terms
 
@@ -60,11 +61,10 @@ class SearchOutcome:
     page: int = 1
     num_pages: int = 1
     counts: dict = field(default_factory=dict)  # kind -> count
+    categories: list = field(default_factory=list)  # category facet
     degraded: bool = False  # answered by the database because the engine failed
     picks: list = field(default_factory=list)  # editors' picks, page 1 only
     suggestion: str | None = None  # "did you mean", when nothing was found
-
-    categories: list = field(default_factory=list)  # category facet
 
     def facets(self):
         return {
@@ -320,8 +320,6 @@ MAX_SUGGESTIONS = 8
 
 def suggest(request, help_center, prefix):
     """Titles of articles and FAQ questions that start like what the visitor is typing."""
-    from .params import SearchParams
-
     if len(prefix.strip()) < MIN_SUGGEST_LENGTH:
         return []
     terms = query_terms(prefix)

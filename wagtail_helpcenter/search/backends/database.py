@@ -5,7 +5,7 @@
     }
 
 On PostgreSQL and MySQL this is exactly Wagtail's database backend. On SQLite it differs
-in two ways, both measured in ``benchmarks/search.py``:
+in three ways (the query plan is measured in ``benchmarks/search.py``):
 
 * Query plan. modelsearch filters pages with the FTS5 match, then annotates each page
   with its score through a correlated subquery that runs the MATCH again for every row,
@@ -65,7 +65,7 @@ class WeightedBM25(Func):
 
 
 class FastSQLiteSearchQueryCompiler(SQLiteSearchQueryCompiler):
-    """Runs the FTS5 MATCH once and ranks in Python from its bm25 scores."""
+    """Counts, ranks and pages through matches with FTS-driven queries inside SQLite."""
 
     RANK_WEIGHTS = (AUTOCOMPLETE_WEIGHT, BODY_WEIGHT, TITLE_WEIGHT)
 
@@ -107,7 +107,7 @@ class FastSQLiteSearchQueryCompiler(SQLiteSearchQueryCompiler):
         return self._match_rows
 
     def matching_queryset(self, config):
-        """The queryset narrowed to the matching objects (for counts and facets)."""
+        """The queryset narrowed to the matching objects, in the queryset's own order."""
         return self.queryset.filter(pk__in=self.match_rows(config).values("object_pk"))
 
     def search(self, config, start, stop, score_field=None):
