@@ -10,6 +10,7 @@ from pathlib import Path
 import dj_database_url
 
 from wagtail_helpcenter.search.engines import helpcenter_index_settings
+from wagtail_helpcenter.search.sqlite import SQLITE_INIT_COMMAND
 
 BASE_DIR = Path(__file__).resolve().parent
 
@@ -73,6 +74,8 @@ TEMPLATES = [
 DATABASES = {
     "default": dj_database_url.config(default="sqlite://:memory:", conn_max_age=0),
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    DATABASES["default"]["OPTIONS"] = {"init_command": SQLITE_INIT_COMMAND}
 
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 LANGUAGE_CODE = "en"

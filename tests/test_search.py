@@ -268,6 +268,27 @@ class TestResults:
         assert beyond["page"] == 3
         assert titles(beyond) == titles(pages[2])
 
+    def test_hidden_best_matches_do_not_shorten_the_pages(
+        self, client, staff_user, help_center, category, internal_category
+    ):
+        # Internal articles match best (the word in their titles): a visitor's pages
+        # must still fill up with the public articles ranked after them.
+        for n in range(25):
+            ArticlePageFactory(parent=internal_category, title=f"Invoice playbook {n}")
+        for n in range(12):
+            ArticlePageFactory(
+                parent=category, title=f"Billing note {n}", body=paragraph("About an invoice.")
+            )
+        refresh()
+        first, second = (search_json(client, help_center, q="invoice", page=n) for n in (1, 2))
+        assert first["total"] == 12
+        shown = titles(first) + titles(second)
+        assert sorted(shown) == sorted(f"Billing note {n}" for n in range(12))
+        client.force_login(staff_user)
+        staff = search_json(client, help_center, q="invoice")
+        assert staff["total"] == 37
+        assert all(title.startswith("Invoice playbook") for title in titles(staff))
+
     def test_html_page_shows_results_and_empty_state(self, client, help_center, corpus):
         document = soup(client.get(help_center.url + "search/", {"q": "invoice"}))
         assert "Download an invoice" in [a.get_text() for a in document.select(".hc-results a")]
@@ -427,6 +448,26 @@ def test_search_page_sql_queries_do_not_grow_with_hits(client, help_center, cate
     few = queries(3)
     many = queries(60)
     assert many == few
+
+
+@pytest.mark.skipif(ON_OPENSEARCH, reason="the database backend's ranking plan")
+def test_ranking_falls_back_to_probing_every_match(
+    client, help_center, category, internal_category, monkeypatch
+):
+    """When the best matches are mostly filtered out, the SQLite backend stops widening
+    its window and lets SQLite check every match: the same results."""
+    from wagtail_helpcenter.search.backends import database
+
+    for n in range(30):
+        ArticlePageFactory(parent=internal_category, title=f"Invoice playbook {n}")
+    for n in range(3):
+        ArticlePageFactory(parent=category, title=f"Billing note {n}", body=paragraph("invoice"))
+    widened = search_json(client, help_center, q="invoice")
+    monkeypatch.setattr(database, "RANKING_ROUNDS", 1)
+    probed = search_json(client, help_center, q="invoice")
+    assert probed["total"] == widened["total"] == 3
+    assert titles(probed) == titles(widened)
+    assert sorted(titles(probed)) == [f"Billing note {n}" for n in range(3)]
 
 
 class TestEditorsPicks:

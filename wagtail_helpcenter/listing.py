@@ -16,8 +16,19 @@ class InvalidParameter(ValueError):
     """A URL parameter a visitor sent cannot be used; the message says why."""
 
 
+def few_pages(model):
+    """All pages of a type that has few of them (categories, FAQ pages), found from its
+    own table: SQLite then looks each one up by id, where a filter on the page tree
+    (Wagtail's ``child_of``/``descendant_of``) makes it walk every page below the help
+    center, articles included. Not for articles, which are the many pages."""
+    return model.objects.filter(pk__in=model.objects.values("pk"))
+
+
 def children_of(request, parent, model):
-    return visible_pages(request, model.objects.child_of(parent)).order_by("path")
+    from .models import ArticlePage
+
+    pages = model.objects if model is ArticlePage else few_pages(model)
+    return visible_pages(request, pages.child_of(parent)).order_by("path")
 
 
 def article_counts(request, parent, sections):

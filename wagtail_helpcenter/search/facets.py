@@ -4,15 +4,13 @@ A result's category facet is the page directly below its help center that holds 
 top-level category). Elasticsearch/OpenSearch aggregate the ``helpcenter_section``
 filter field indexed on articles and FAQ answers (in the same request as the hits, see
 ``engines.one_request``). On SQLite the fast database backend counts them exactly with
-one GROUP BY over the matching pages' paths. Other database backends have no category
-facet (an empty list).
+one GROUP BY over the matching pages' paths, which also gives the totals. Other database
+backends have no category facet (an empty list).
 """
 
-from django.db.models import Count, OuterRef, Subquery
 from django.db.models.functions import Substr
 from wagtail.models import Page
 
-from ..models import ArticlePage, FAQItem
 from .backends.database import FastSQLiteSearchQueryCompiler
 
 
@@ -37,24 +35,25 @@ def section_id(path):
     )
 
 
-def _database_counts(results, model, help_center, backend):
-    """``{top-level path: count}`` in one GROUP BY inside SQLite, or None when the
-    backend cannot say (PostgreSQL/MySQL database backends, the index-less fallback)."""
-    compiler = results.query_compiler
-    if not isinstance(compiler, FastSQLiteSearchQueryCompiler) or not compiler._is_plain_match():
-        return None
+def section_counts(searches, help_center, backend):
+    """``{kind: {top-level path: count}}`` for ``searches`` (kind -> results), one
+    GROUP BY per kind inside SQLite; the counts add up to each kind's total. None when
+    the backend cannot group (PostgreSQL/MySQL database backends, the index-less
+    fallback): those count with ``results.count()`` and have no category facet."""
     prefix_length = (help_center.depth + 1) * Page.steplen
-    path = "path" if model is ArticlePage else "page__path"
-    # Driven by the matches, like the count: each one reads its object's path by key.
-    object_path = Subquery(model.objects.filter(pk=OuterRef("object_pk")).values(path)[:1])
-    rows = (
-        compiler.match_rows(compiler.get_config(backend))
-        .annotate(section=Substr(object_path, 1, prefix_length))
-        .values("section")
-        .annotate(count=Count("object_pk"))
-        .order_by()
-    )
-    return {row["section"]: row["count"] for row in rows}
+    counts = {}
+    for kind, results in searches.items():
+        compiler = results.query_compiler
+        if (
+            not isinstance(compiler, FastSQLiteSearchQueryCompiler)
+            or not compiler._is_plain_match()
+        ):
+            return None
+        path = "path" if kind == "article" else "page__path"
+        counts[kind] = compiler.count_by(
+            compiler.get_config(backend), Substr(path, 1, prefix_length)
+        )
+    return counts
 
 
 def _facet_list(totals, by_id):
@@ -77,18 +76,13 @@ def facet_from_buckets(bucket_sets, categories):
     return _facet_list(totals, by_id)
 
 
-def category_facet(searches, help_center, categories, backend):
-    """The category facet on the database backend (``searches``: kind -> results)."""
+def facet_from_sections(counts, categories):
+    """The category facet from ``section_counts``."""
     by_path = {category.path: category for category in categories}
-    by_id = {category.pk: category for category in categories}
     totals = {}
-    for kind, results in searches.items():
-        model = ArticlePage if kind == "article" else FAQItem
-        counted = _database_counts(results, model, help_center, backend)
-        if counted is None:
-            return []
+    for counted in counts.values():
         for path, count in counted.items():
             if path in by_path:
                 category_id = by_path[path].pk
                 totals[category_id] = totals.get(category_id, 0) + count
-    return _facet_list(totals, by_id)
+    return _facet_list(totals, {category.pk: category for category in categories})

@@ -23,11 +23,11 @@ from wagtail.search.backends import get_search_backend
 
 from ..conf import get_config
 from ..importers.html import plain_text
-from ..listing import children_of
+from ..listing import children_of, few_pages
 from ..models import ArticlePage, CategoryPage, FAQItem, FAQPage
 from ..visibility import visible_pages
 from .engines import one_request
-from .facets import category_facet, facet_from_buckets
+from .facets import facet_from_buckets, facet_from_sections, section_counts
 from .params import SearchParams
 from .synonyms import expand
 from .text import query_terms
@@ -151,10 +151,13 @@ class HelpCenterSearch:
 
     def faq_candidates(self, scope):
         faq_pages = visible_pages(
-            self.request, FAQPage.objects.descendant_of(scope).filter(locale=self.locale)
-        ).values_list("pk", flat=True)
+            self.request, few_pages(FAQPage).descendant_of(scope).filter(locale=self.locale)
+        )
+        page_ids = list(faq_pages.order_by().values_list("pk", flat=True))
+        if not page_ids:
+            return FAQItem.objects.none()
         # The answer's page gives its URL and category: load it with the answer.
-        return FAQItem.objects.filter(page__in=list(faq_pages)).select_related("page")
+        return FAQItem.objects.filter(page__in=page_ids).select_related("page")
 
     # Running ---------------------------------------------------------------------
 
@@ -193,8 +196,12 @@ class HelpCenterSearch:
             )
             found = {kind: objects for kind, (objects, _total, _buckets) in fetched.items()}
         else:
-            outcome.counts = {kind: results.count() for kind, results in searches.items()}
-            outcome.categories = category_facet(searches, self.help_center, categories, backend)
+            counts = section_counts(searches, self.help_center, backend)
+            if counts is None:
+                outcome.counts = {kind: results.count() for kind, results in searches.items()}
+            else:
+                outcome.counts = {kind: sum(counted.values()) for kind, counted in counts.items()}
+                outcome.categories = facet_from_sections(counts, categories)
             found = None
         kinds = [self.params.kind] if self.params.kind else list(searches)
         outcome.total = sum(outcome.counts[kind] for kind in kinds)

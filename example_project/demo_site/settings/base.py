@@ -6,6 +6,8 @@ It runs on SQLite with Wagtail's database search backend, the embedded default.
 import os
 from pathlib import Path
 
+from wagtail_helpcenter.search.sqlite import SQLITE_INIT_COMMAND
+
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 BASE_DIR = PROJECT_DIR.parent
 
@@ -71,6 +73,7 @@ DATABASES = {
     "default": {
         "ENGINE": "django.db.backends.sqlite3",
         "NAME": os.environ.get("HELPCENTER_DEMO_DB", BASE_DIR / "db.sqlite3"),
+        "OPTIONS": {"init_command": SQLITE_INIT_COMMAND},
     }
 }
 

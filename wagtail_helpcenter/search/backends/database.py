@@ -23,7 +23,7 @@ It indexes into the same tables as Wagtail's backend, so the two can be switched
 """
 
 from django.db import connections, router, transaction
-from django.db.models import Exists, F, FloatField, Func, IntegerField, OuterRef
+from django.db.models import Count, Exists, F, FloatField, Func, IntegerField, OuterRef, Subquery
 from django.db.models.functions import Cast
 from modelsearch.backends.database import SearchBackend as DatabaseSearchBackend
 from modelsearch.backends.database.sqlite.query import MatchExpression, normalize
@@ -42,6 +42,8 @@ FTS_TOKENIZER = "porter unicode61 remove_diacritics 2"
 TITLE_WEIGHT = 5.0
 BODY_WEIGHT = 1.0
 AUTOCOMPLETE_WEIGHT = 1.0
+# Windows of best matches checked against the queryset's filters before probing them all.
+RANKING_ROUNDS = 3
 
 
 class NoIndex(Func):
@@ -81,30 +83,102 @@ class FastSQLiteSearchQueryCompiler(SQLiteSearchQueryCompiler):
         normalized = normalize(self.query)
         return not isinstance(normalized, MatchAll | Not)
 
+    def _typed_matches(self, config):
+        """Every FTS match of this query's object type, with ``object_pk`` and ``score``,
+        before the queryset's own filters."""
+        content_types = list(get_descendants_content_types_pks(self.queryset.model))
+        return (
+            self._fts_matches(config)
+            .annotate(
+                object_pk=Cast("index_entry__object_id", IntegerField()),
+                # Unary + keeps SQLite from starting at the content type index,
+                # which would run the MATCH once per index entry.
+                entry_type=NoIndex(F("index_entry__content_type_id")),
+                score=self._build_rank_expression(self.get_search_vectors(), config),
+            )
+            .filter(entry_type__in=content_types)
+        )
+
     def match_rows(self, config):
         """One row per matching object that passes the queryset's filters, with its
         ``object_pk`` and bm25 ``score``. The FTS table drives the query: the MATCH runs
         once, and each match probes its index entry and its object by primary key."""
         if getattr(self, "_match_rows", None) is None:
-            content_types = list(get_descendants_content_types_pks(self.queryset.model))
-            self._match_rows = (
-                self._fts_matches(config)
-                .annotate(
-                    object_pk=Cast("index_entry__object_id", IntegerField()),
-                    # Unary + keeps SQLite from starting at the content type index,
-                    # which would run the MATCH once per index entry.
-                    entry_type=NoIndex(F("index_entry__content_type_id")),
-                    score=self._build_rank_expression(self.get_search_vectors(), config),
-                )
-                .filter(
-                    # Each match probes its own row by primary key: the cost follows the
-                    # matches, not the number of objects stored (an IN list would scan
-                    # every object the queryset's filters let through).
-                    Exists(self.queryset.order_by().filter(pk=OuterRef("object_pk"))),
-                    entry_type__in=content_types,
-                )
+            self._match_rows = self._typed_matches(config).filter(
+                # Each match probes its own row by primary key: the cost follows the
+                # matches, not the number of objects stored (an IN list would scan
+                # every object the queryset's filters let through).
+                Exists(self.queryset.order_by().filter(pk=OuterRef("object_pk")))
             )
         return self._match_rows
+
+    def count_by(self, config, expression):
+        """``{value: count}`` of the matching objects that pass the queryset's filters,
+        grouped by ``expression`` evaluated on each object (it must never be NULL), in
+        one GROUP BY. Each match probes its object once, for the filters and the value
+        together: objects filtered out fall into a NULL group, which is dropped."""
+        if self.queryset.query.is_empty():
+            return {}
+        value = Subquery(
+            self.queryset.order_by()
+            .filter(pk=OuterRef("object_pk"))
+            .annotate(_group=expression)
+            .values("_group")[:1]
+        )
+        rows = (
+            self._typed_matches(config)
+            .annotate(group=value)
+            .values("group")
+            .annotate(count=Count("object_pk"))
+            .order_by()
+        )
+        return {row["group"]: row["count"] for row in rows if row["group"] is not None}
+
+    def ranked_window(self, config, start, stop):
+        """``[(object_pk, score)]`` for ranks ``start:stop`` among the objects the
+        queryset lets through, best first (ties: newest index entry first), and those
+        objects by pk.
+
+        The best matches are ranked inside the FTS table alone; only they are then
+        looked up (their index entries, then their objects through the queryset's
+        filters), and the window widens when some are filtered out: the cost follows the
+        results shown, not every match. After a few rounds (a queryset that filters out
+        most matches) SQLite probes every match instead."""
+        if self.queryset.query.is_empty():
+            return [], {}
+        content_types = set(get_descendants_content_types_pks(self.queryset.model))
+        entries = SQLiteFTSIndexEntry._meta.get_field("index_entry").related_model.objects
+        best = (
+            self._fts_matches(config)
+            .annotate(score=self._build_rank_expression(self.get_search_vectors(), config))
+            .order_by("score", "-pk")
+            .values_list("pk", "score")
+        )
+        fetch = max(2 * stop, 20)
+        for _round in range(RANKING_ROUNDS):
+            window = list(best[:fetch])
+            object_pks = {
+                entry_pk: int(object_id)
+                for entry_pk, content_type, object_id in entries.filter(
+                    pk__in=[entry_pk for entry_pk, _score in window]
+                ).values_list("pk", "content_type_id", "object_id")
+                if content_type in content_types
+            }
+            objects = self.queryset.in_bulk(list(object_pks.values()))
+            kept = [
+                (object_pks[entry_pk], score)
+                for entry_pk, score in window
+                if object_pks.get(entry_pk) in objects
+            ]
+            if len(kept) >= stop or len(window) < fetch:
+                return kept[start:stop], objects
+            fetch *= 8
+        window = list(
+            self.match_rows(config)
+            .order_by("score", "-pk")
+            .values_list("object_pk", "score")[start:stop]
+        )
+        return window, self.queryset.in_bulk([pk for pk, _score in window])
 
     def matching_queryset(self, config):
         """The queryset narrowed to the matching objects, in the queryset's own order."""
@@ -120,12 +194,16 @@ class FastSQLiteSearchQueryCompiler(SQLiteSearchQueryCompiler):
             if score_field:
                 rows = self.match_rows(config).filter(object_pk__in=[obj.pk for obj in results])
                 scores = dict(rows.values_list("object_pk", "score"))
-        else:
+        elif stop is not None:
             # bm25() is lower for better matches; ties: newest first, as Wagtail does.
+            window, objects = self.ranked_window(config, start, stop)
+            scores = dict(window)
+            results = [objects[pk] for pk, _score in window]
+        else:
             window = list(
                 self.match_rows(config)
-                .order_by("score", "-object_pk")
-                .values_list("object_pk", "score")[start:stop]
+                .order_by("score", "-pk")
+                .values_list("object_pk", "score")[start:]
             )
             scores = dict(window)
             objects = self.queryset.in_bulk([pk for pk, _score in window])
