@@ -599,18 +599,20 @@ def test_synonyms_are_in_the_engine_analyzer_after_a_rebuild(help_center):
 
 
 @pytest.mark.skipif(not ON_OPENSEARCH, reason="counts requests to the engine")
-def test_one_engine_request_per_kind_of_result(client, help_center, corpus, monkeypatch):
+def test_one_engine_request_for_a_search(client, help_center, corpus, monkeypatch):
     from opensearchpy import OpenSearch
 
     calls = []
-    original = OpenSearch.search
+    for method in ("search", "msearch"):
+        original = getattr(OpenSearch, method)
 
-    def counting_search(self, *args, **kwargs):
-        calls.append(kwargs.get("index"))
-        return original(self, *args, **kwargs)
+        def counting(self, *args, _method=method, _original=original, **kwargs):
+            calls.append(_method)
+            return _original(self, *args, **kwargs)
 
-    monkeypatch.setattr(OpenSearch, "search", counting_search)
-    data = search_json(client, help_center, q="invoice refund")
+        monkeypatch.setattr(OpenSearch, method, counting)
+    data = search_json(client, help_center, q="invoice refund charged")
     assert data["total"] > 0 and data["facets"]["category"]
-    # Hits, total and category facet together: one request for articles, one for answers.
-    assert len(calls) == 2
+    assert {result["kind"] for result in data["results"]} == {"article", "faq"}
+    # Hits, totals and category facets of articles and FAQ answers: one request.
+    assert calls == ["msearch"]

@@ -53,41 +53,72 @@ def helpcenter_index_settings(language="english", replicas=None):
     return {"settings": settings}
 
 
-# One request per document kind ----------------------------------------------------------
+# One request for every document kind ------------------------------------------------
 #
 # Wagtail's search results object asks the engine separately for the hits, the count and
-# each facet. The search page needs all three, so for Elasticsearch/OpenSearch it sends
-# one request per kind instead of three, built and read with modelsearch's own helpers
-# (its query body and its loading of hits from the database).
+# each facet, and the search page has two document kinds (articles, FAQ answers). It sends
+# them all as one multi-search request instead of six, built and read with modelsearch's
+# own helpers (its query body and its loading of hits from the database).
 
 FACET_BUCKETS = 50
 
 
-def one_request(results, size, facet_field):
-    """``(objects with ._score, total, {facet value: count})`` for ``results``' query."""
+def _search_body(results, size, facet_field):
     compiler = results.query_compiler
     field = compiler._get_filterable_field(facet_field)
-    body = results._get_es_body()
-    body["track_total_hits"] = True
-    body["aggregations"] = {
-        facet_field: {
-            "terms": {"field": compiler.mapping.get_field_column_name(field), "size": FACET_BUCKETS}
+    return {
+        **results._get_es_body(),
+        "track_total_hits": True,
+        "aggregations": {
+            facet_field: {
+                "terms": {
+                    "field": compiler.mapping.get_field_column_name(field),
+                    "size": FACET_BUCKETS,
+                }
+            }
+        },
+        "_source": False,
+        results.fields_param_name: ["pk"],
+        "from": 0,
+        "size": size,
+    }
+
+
+def search_together(searches, size, facet_field):
+    """``{kind: (objects with ._score, total, {facet value: count})}`` for ``searches``
+    (kind -> search results), the first ``size`` hits of each, in one engine request.
+    A kind whose queryset is empty costs nothing."""
+    asked = {
+        kind: results
+        for kind, results in searches.items()
+        if not results.query_compiler.queryset.query.is_empty()
+    }
+    found = {kind: ([], 0, {}) for kind in searches}
+    if not asked:
+        return found
+    lines = []
+    for results in asked.values():
+        index = results.backend.get_index_for_model(results.query_compiler.queryset.model)
+        lines += [{"index": index.name}, _search_body(results, size, facet_field)]
+    backend = next(iter(asked.values())).backend
+    if backend.use_new_elasticsearch_api:
+        response = backend.es.msearch(searches=lines)
+    else:
+        response = backend.es.msearch(body=lines)
+    for (kind, results), answer in zip(asked.items(), response["responses"], strict=True):
+        if "error" in answer:
+            raise SearchEngineError(answer["error"])
+        results._score_field = "_score"
+        objects = list(results._get_results_from_hits(answer["hits"]["hits"]))
+        total = answer["hits"]["total"]
+        total = total["value"] if isinstance(total, dict) else total
+        buckets = {
+            bucket["key"]: bucket["doc_count"]
+            for bucket in answer["aggregations"][facet_field]["buckets"]
         }
-    }
-    response = results._backend_do_search(
-        body,
-        index=results.backend.get_index_for_model(compiler.queryset.model).name,
-        _source=False,
-        from_=0,
-        size=size,
-        **{results.fields_param_name: "pk"},
-    )
-    results._score_field = "_score"
-    objects = list(results._get_results_from_hits(response["hits"]["hits"]))
-    total = response["hits"]["total"]
-    total = total["value"] if isinstance(total, dict) else total
-    buckets = {
-        bucket["key"]: bucket["doc_count"]
-        for bucket in response["aggregations"][facet_field]["buckets"]
-    }
-    return objects, total, buckets
+        found[kind] = (objects, total, buckets)
+    return found
+
+
+class SearchEngineError(Exception):
+    """One search of a multi-search request failed (the request itself succeeded)."""

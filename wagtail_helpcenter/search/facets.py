@@ -3,7 +3,7 @@
 A result's category facet is the page directly below its help center that holds it (a
 top-level category). Elasticsearch/OpenSearch aggregate the ``helpcenter_section``
 filter field indexed on articles and FAQ answers (in the same request as the hits, see
-``engines.one_request``). On SQLite the fast database backend counts them exactly with
+``engines.search_together``). On SQLite the fast database backend counts them exactly with
 one GROUP BY over the matching pages' paths, which also gives the totals. Other database
 backends have no category facet (an empty list).
 """

@@ -9,10 +9,9 @@ visitor may view. The two ranked lists are merged by score.
 import logging
 import re
 from dataclasses import dataclass, field
-from html import unescape
+from html import escape, unescape
 
 from django.conf import settings
-from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from modelsearch.backends.database.sqlite.sqlite import SQLiteSearchBackend
 from modelsearch.backends.elasticsearchbase import ElasticsearchBaseSearchBackend
@@ -26,7 +25,7 @@ from ..importers.html import plain_text
 from ..listing import children_of, few_pages
 from ..models import ArticlePage, CategoryPage, FAQItem, FAQPage
 from ..visibility import visible_pages
-from .engines import one_request
+from .engines import search_together
 from .facets import facet_from_buckets, facet_from_sections, section_counts
 from .params import SearchParams
 from .synonyms import expand
@@ -36,6 +35,7 @@ logger = logging.getLogger(__name__)
 
 MAX_PAGE = 50
 SNIPPET_LENGTH = 220
+SNIPPET_WORDS = SNIPPET_LENGTH // 4  # more words than a snippet can hold
 FALLBACK_BACKEND = "modelsearch.backends.database.fallback"
 
 
@@ -183,13 +183,10 @@ class HelpCenterSearch:
         size = self.page_size()
         categories = self.top_categories()
         if _uses_elasticsearch_dsl(backend):
-            # Hits, count and facet in one request per kind. The page shown is never past
-            # the one asked for, so this many hits of each kind cover it.
+            # Hits, counts and facets of both kinds in one request. The page shown is never
+            # past the one asked for, so this many hits of each kind cover it.
             fetch = min(self.params.page, MAX_PAGE) * size
-            fetched = {
-                kind: one_request(results, fetch, "helpcenter_section")
-                for kind, results in searches.items()
-            }
+            fetched = search_together(searches, fetch, "helpcenter_section")
             outcome.counts = {kind: total for kind, (_objects, total, _buckets) in fetched.items()}
             outcome.categories = facet_from_buckets(
                 [buckets for _objects, _total, buckets in fetched.values()], categories
@@ -218,9 +215,9 @@ class HelpCenterSearch:
             hits += [self.hit(kind, obj) for obj in objects[:wanted]]
         hits.sort(key=_better_first_key(backend))
         outcome.hits = hits[(outcome.page - 1) * size : wanted]
-        self.add_categories(outcome.hits)
+        self.add_categories(outcome.hits, categories)
         for hit in outcome.hits:
-            hit.highlight = highlight(self.text_of(hit), outcome.terms)
+            hit.highlight = highlight(self.text_of(hit, outcome.terms), outcome.terms)
         return outcome
 
     def page_size(self):
@@ -252,20 +249,37 @@ class HelpCenterSearch:
             page=obj,
         )
 
-    def add_categories(self, hits):
-        """The title of the category each hit sits in, in one query."""
-        parent_paths = {hit.page.path[: -Page.steplen] for hit in hits}
-        titles = dict(Page.objects.filter(path__in=parent_paths).values_list("path", "title"))
+    def add_categories(self, hits, categories):
+        """The title of the category each hit sits in: from the top-level ``categories``
+        already loaded, and the deeper ones in one query."""
+        titles = {category.path: category.title for category in categories}
+        parent_paths = {hit.page.path[: -Page.steplen] for hit in hits} - titles.keys()
+        if parent_paths:
+            titles |= dict(Page.objects.filter(path__in=parent_paths).values_list("path", "title"))
         for hit in hits:
             hit.category = titles.get(hit.page.path[: -Page.steplen], "")
 
-    def text_of(self, hit):
+    def text_of(self, hit, terms):
+        """The hit's text from its start to a little past the first matched term: the
+        blocks after that are not read (a snippet shows only that far)."""
         if hit.kind == "faq":
             return hit.summary
-        texts = [
-            text for child in hit.page.body for text in readable_text(child.block, child.value)
-        ]
-        return " ".join([hit.summary, *(text_of_html(text) for text in texts)])
+        parts, words_after_match = [hit.summary], None
+        summary_words = hit.summary.split()
+        if (index := first_match(summary_words, terms)) is not None:
+            words_after_match = len(summary_words) - index
+        for child in hit.page.body:
+            if words_after_match is not None and words_after_match > SNIPPET_WORDS:
+                break
+            for text in readable_text(child.block, child.value):
+                part = text_of_html(text)
+                parts.append(part)
+                words = part.split()
+                if words_after_match is not None:
+                    words_after_match += len(words)
+                elif (index := first_match(words, terms)) is not None:
+                    words_after_match = len(words) - index
+        return " ".join(parts)
 
 
 def readable_text(block, value):
@@ -273,6 +287,9 @@ def readable_text(block, value):
     such as a heading's level or a callout's kind."""
     if isinstance(block, blocks.ChoiceBlock):
         return []
+    if isinstance(block, blocks.RichTextBlock):
+        # Its stored HTML: the snippet strips the tags (faster than Wagtail's indexing text).
+        return [value.source] if value else []
     if isinstance(block, blocks.StructBlock):
         return [
             text
@@ -292,22 +309,31 @@ def text_of_html(html):
     return unescape(_TAG.sub(" ", html or ""))
 
 
-def highlight(text, terms, length=SNIPPET_LENGTH):
-    """A snippet of ``text`` around the first matched term, with matches in <mark>.
-
-    Words match a term when they share its start (at least four letters, or the whole
-    term when shorter), so "invoices" marks for "invoice" as the engines' stemming finds it.
-    """
-    words = text.split()
-    if not words:
-        return ""
+def _matcher(terms):
+    """Words match a term when they share its start (at least four letters, or the whole
+    term when shorter), so "invoices" marks for "invoice" as the engines' stemming finds it."""
     stems = [term[: max(4, len(term) - 2)] if len(term) > 4 else term for term in terms]
 
     def matches(word):
         bare = "".join(ch for ch in word.lower() if ch.isalnum())
         return any(bare.startswith(stem) for stem in stems if stem)
 
-    first = next((index for index, word in enumerate(words) if matches(word)), 0)
+    return matches
+
+
+def first_match(words, terms):
+    """Index of the first of ``words`` that matches one of ``terms``, or None."""
+    matches = _matcher(terms)
+    return next((index for index, word in enumerate(words) if matches(word)), None)
+
+
+def highlight(text, terms, length=SNIPPET_LENGTH):
+    """A snippet of ``text`` around the first matched term, with matches in <mark>."""
+    words = text.split()
+    if not words:
+        return ""
+    matches = _matcher(terms)
+    first = first_match(words, terms) or 0
     start = max(0, first - 8)
     chosen, size = [], 0
     for word in words[start:]:
