@@ -80,7 +80,7 @@ def rich_article(category):
 class TestArticlePage:
     def test_every_block_renders(self, client, rich_article):
         document = soup(client.get(rich_article.url))
-        body = document.select_one(".hc-body")
+        body = document.select_one("div.hc-body")  # the article body, not <body class="hc-body">
         assert body.select_one(".hc-text a[href='https://example.com']")
         assert body.select_one("h2#before-you-start").get_text() == "Before you start"
         assert body.select_one("h3#api").get_text() == "Use the API"

@@ -47,6 +47,8 @@ SETTING_VALIDATORS = {
     "INTERNAL_GROUPS": (_list_of_strings, "a list of group names"),
     "SEARCH_PAGE_SIZE": (_positive_int, "a positive whole number"),
     "RECORD_SEARCH_TERMS": (lambda value: isinstance(value, bool), "True or False"),
+    "COUNT_PAGE_VIEWS": (lambda value: isinstance(value, bool), "True or False"),
+    "VOTES_PER_ADDRESS": (_positive_int, "a positive whole number"),
 }
 
 

@@ -29,6 +29,10 @@ DEFAULTS = {
     # Count what visitors search for (per help center, day and query; no visitor data),
     # for the search terms report.
     "RECORD_SEARCH_TERMS": True,
+    # Count views of articles and FAQ pages (per page and day; no visitor data).
+    "COUNT_PAGE_VIEWS": True,
+    # "Was this helpful?" votes one address may send in ten minutes (rate limit).
+    "VOTES_PER_ADDRESS": 30,
 }
 
 

@@ -1,3 +1,4 @@
+from .feedback import PageViewDay, Vote
 from .imports import ImportedPage
 from .mixins import AudienceMixin, HelpCenterContextMixin
 from .pages import (
@@ -23,6 +24,8 @@ __all__ = [
     "HelpCenterContextMixin",
     "HelpCenterPage",
     "ImportedPage",
+    "PageViewDay",
     "SearchTermDay",
     "SynonymSet",
+    "Vote",
 ]

@@ -23,7 +23,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from .. import listing
+from .. import listing, page_views
 from ..blocks import ArticleBodyBlock, anchor_for, duplicate_anchors, table_of_contents
 from ..conf import get_config
 from ..icons import ICON_CHOICES
@@ -44,6 +44,16 @@ class HelpCenterPageBase(HelpCenterContextMixin, Page):
 
     class Meta:
         abstract = True
+
+
+class CountedViewsMixin:
+    """Counts a view each time the page is served to a visitor (see ``page_views``)."""
+
+    def serve(self, request, *args, **kwargs):
+        response = super().serve(request, *args, **kwargs)
+        if page_views.should_count(request, response):
+            page_views.count_view(self)
+        return response
 
 
 def bad_request(request, page, message):
@@ -122,6 +132,12 @@ class HelpCenterPage(RoutablePageMixin, HelpCenterPageBase):
 
         return search(request, self)
 
+    @path("feedback/", name="feedback")
+    def feedback_route(self, request):
+        from ..views.feedback import vote
+
+        return vote(request, self)
+
     @path("search/suggest/", name="search_suggest")
     def suggest_route(self, request):
         from ..views.search import suggestions
@@ -179,7 +195,7 @@ class ArticlePageTag(TaggedItemBase):
     )
 
 
-class ArticlePage(AudienceMixin, HelpCenterPageBase):
+class ArticlePage(CountedViewsMixin, AudienceMixin, HelpCenterPageBase):
     summary = models.TextField(
         _("summary"),
         max_length=400,
@@ -316,6 +332,9 @@ class ArticlePage(AudienceMixin, HelpCenterPageBase):
         context = super().get_context(request, *args, **kwargs)
         context["related_articles"] = self.get_related_articles(request)
         context["article_tags"] = list(self.tags.all())
+        from ..feedback import feedback_context
+
+        context.update(feedback_context(request))
         prefetch_linked_pages(request, strings_in(list(self.body.raw_data)))
         return context
 
@@ -336,7 +355,7 @@ class ArticleRelatedLink(Orderable):
         verbose_name_plural = _("related articles")
 
 
-class FAQPage(HelpCenterPageBase):
+class FAQPage(CountedViewsMixin, HelpCenterPageBase):
     intro = RichTextField(
         _("introduction"), blank=True, features=["bold", "italic", "link", "ol", "ul"]
     )
@@ -367,6 +386,9 @@ class FAQPage(HelpCenterPageBase):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["faq_items"] = list(self.faq_items.all())
+        from ..feedback import feedback_context
+
+        context.update(feedback_context(request))
         prefetch_linked_pages(
             request, [self.intro, *(item.answer for item in context["faq_items"])]
         )

@@ -1,16 +1,12 @@
 """Counting search terms for the report, safely under concurrent requests."""
 
-import re
-
-from django.db import IntegrityError, transaction
-from django.db.models import F
 from django.utils import timezone
 
 from ..conf import get_config
+from ..counting import add_to_count
 from ..models import SearchTermDay
+from ..visitors import is_bot
 from .text import clean_query
-
-BOT_USER_AGENT = re.compile(r"bot|crawl|spider|slurp|preview|monitor|curl|wget", re.IGNORECASE)
 
 
 def normalise_term(query):
@@ -20,28 +16,16 @@ def normalise_term(query):
 def should_record(request, query):
     if not get_config()["RECORD_SEARCH_TERMS"] or not query:
         return False
-    return not BOT_USER_AGENT.search(request.META.get("HTTP_USER_AGENT", ""))
+    return not is_bot(request)
 
 
 def record_search(help_center, query, found_nothing):
     """Add one search of ``query`` to today's count (and to its zero-result count)."""
-    term = normalise_term(query)
-    today = timezone.localdate()
-    increments = {"searches": F("searches") + 1}
+    increments = {"searches": 1}
     if found_nothing:
-        increments["zero_results"] = F("zero_results") + 1
-    rows = SearchTermDay.objects.filter(help_center=help_center, date=today, query=term)
-    if rows.update(**increments):
-        return
-    try:
-        with transaction.atomic():
-            SearchTermDay.objects.create(
-                help_center=help_center,
-                date=today,
-                query=term,
-                searches=1,
-                zero_results=1 if found_nothing else 0,
-            )
-    except IntegrityError:
-        # Another request created today's row first: count on it.
-        rows.update(**increments)
+        increments["zero_results"] = 1
+    add_to_count(
+        SearchTermDay,
+        {"help_center": help_center, "date": timezone.localdate(), "query": normalise_term(query)},
+        increments,
+    )

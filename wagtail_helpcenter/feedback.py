@@ -1,0 +1,123 @@
+"""'Was this helpful?' votes: what a vote may contain, whom it is for, who cast it."""
+
+import secrets
+
+from django import forms
+from django.core.cache import cache
+from django.core.signing import BadSignature
+from django.utils.translation import gettext_lazy as _
+
+from .conf import get_config
+from .listing import InvalidParameter
+from .models import ArticlePage, FAQItem, FAQPage, Vote
+from .models.feedback import COMMENT_MAX_LENGTH
+from .visibility import get_visibility
+from .visitors import anonymous_key, client_ip
+
+VOTER_COOKIE = "helpcenter_voter"
+VOTER_COOKIE_SALT = "wagtail_helpcenter.voter"
+VOTER_COOKIE_AGE = 365 * 24 * 3600
+RATE_WINDOW_SECONDS = 600
+MAX_ID = 2_147_483_647  # the largest id every database accepts
+
+
+class VoteForm(forms.Form):
+    page = forms.IntegerField(min_value=1, max_value=MAX_ID)
+    item = forms.IntegerField(min_value=1, max_value=MAX_ID, required=False)
+    helpful = forms.ChoiceField(choices=[("yes", _("Yes")), ("no", _("No"))])
+    reason = forms.ChoiceField(choices=[("", "")] + Vote.Reason.choices, required=False)
+    comment = forms.CharField(max_length=COMMENT_MAX_LENGTH, required=False)
+    # A field people never see: robots that fill in every field give themselves away.
+    website = forms.CharField(required=False)
+
+    def first_error(self):
+        field, errors = next(iter(self.errors.items()))
+        label = field if field != "__all__" else ""
+        return f"{label}: {errors[0]}" if label else errors[0]
+
+
+def vote_target(request, help_center, page_id, item_id):
+    """``(page, faq_item or None)`` a vote is for: a live article or FAQ answer of this
+    help center that the request may view. InvalidParameter otherwise, whatever the
+    reason, so a visitor learns nothing about pages they may not see."""
+    from wagtail.models import Page
+
+    page = (
+        Page.objects.descendant_of(help_center)
+        .live()
+        .filter(pk=page_id)
+        .type(ArticlePage, FAQPage)
+        .specific()
+        .first()
+    )
+    if page is None or not get_visibility(request).can_view(page):
+        raise InvalidParameter(_("There is no such article in this help center."))
+    if isinstance(page, FAQPage):
+        item = FAQItem.objects.filter(page=page, pk=item_id).first() if item_id else None
+        if item is None:
+            raise InvalidParameter(_("There is no such answer on this page."))
+        return page, item
+    if item_id:
+        raise InvalidParameter(_("An article has no answers to vote on."))
+    return page, None
+
+
+def over_rate_limit(request):
+    """True once an address has voted VOTES_PER_ADDRESS times in ten minutes. The
+    address is kept only as a keyed hash, in the cache, for those ten minutes."""
+    key = "wagtail_helpcenter:votes:" + anonymous_key("address", client_ip(request))
+    cache.add(key, 0, RATE_WINDOW_SECONDS)
+    try:
+        count = cache.incr(key)
+    except ValueError:  # expired between add and incr
+        cache.set(key, 1, RATE_WINDOW_SECONDS)
+        count = 1
+    return count > get_config()["VOTES_PER_ADDRESS"]
+
+
+def voter_token(request):
+    """``(token, is_new)``: the random token in the visitor's signed cookie, or a new one."""
+    try:
+        token = request.get_signed_cookie(VOTER_COOKIE, salt=VOTER_COOKIE_SALT)
+    except (KeyError, BadSignature):
+        return secrets.token_urlsafe(16), True
+    return token, False
+
+
+def remember_voter(response, token):
+    response.set_signed_cookie(
+        VOTER_COOKIE,
+        token,
+        salt=VOTER_COOKIE_SALT,
+        max_age=VOTER_COOKIE_AGE,
+        httponly=True,
+        samesite="Lax",
+    )
+
+
+def record_vote(page, item, token, data):
+    """Create or change this voter's vote; returns it. A 'yes' keeps no reason."""
+    helpful = data["helpful"] == "yes"
+    vote, _created = Vote.objects.update_or_create(
+        page=page,
+        faq_item=item,
+        voter=anonymous_key("voter", token),
+        defaults={
+            "helpful": helpful,
+            "reason": "" if helpful else data["reason"],
+            "comment": "" if helpful else data["comment"].strip(),
+        },
+    )
+    return vote
+
+
+def feedback_context(request):
+    """Template context for includes/feedback.html: the reasons to offer, and whether the
+    page is shown right after a vote (``?voted=yes|no``, ``&answer=<id>``, see the view)."""
+    answer = request.GET.get("answer", "")
+    return {
+        "voted": request.GET.get("voted") in ("yes", "no"),
+        "voted_answer": int(answer) if answer.isascii() and answer.isdigit() else None,
+        "vote_reasons": Vote.Reason.choices,
+        "vote_comment_max_length": COMMENT_MAX_LENGTH,
+    }

@@ -1,0 +1,80 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.models import Page
+
+COMMENT_MAX_LENGTH = 1000
+
+
+class PageViewDay(models.Model):
+    """How often a help center page was viewed on one day. One row per page and day:
+    no visitor is identified, and no cookie is needed to count."""
+
+    page = models.ForeignKey(
+        Page, on_delete=models.CASCADE, related_name="+", verbose_name=_("page")
+    )
+    date = models.DateField(_("date"), db_index=True)
+    views = models.PositiveIntegerField(_("views"), default=0)
+
+    class Meta:
+        verbose_name = _("page views")
+        verbose_name_plural = _("page views")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["page", "date"], name="wagtail_helpcenter_unique_page_view_day"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.date} {self.page_id}: {self.views}"
+
+
+class Vote(models.Model):
+    """A visitor's answer to "Was this helpful?" on an article or one FAQ answer.
+
+    ``voter`` is a keyed hash of a random token kept in the visitor's browser (a signed
+    cookie): it lets a visitor change their vote, and identifies no one.
+    """
+
+    class Reason(models.TextChoices):
+        OUTDATED = "outdated", _("It is out of date")
+        UNCLEAR = "unclear", _("It is hard to understand")
+        NOT_SOLVED = "not_solved", _("It did not solve my problem")
+        OTHER = "other", _("Something else")
+
+    page = models.ForeignKey(
+        Page, on_delete=models.CASCADE, related_name="+", verbose_name=_("page")
+    )
+    faq_item = models.ForeignKey(
+        "wagtail_helpcenter.FAQItem",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="votes",
+        verbose_name=_("FAQ answer"),
+    )
+    voter = models.CharField(_("voter"), max_length=64, editable=False)
+    helpful = models.BooleanField(_("helpful"))
+    reason = models.CharField(_("reason"), max_length=20, choices=Reason.choices, blank=True)
+    comment = models.TextField(_("comment"), max_length=COMMENT_MAX_LENGTH, blank=True)
+    created_at = models.DateTimeField(_("first voted"), auto_now_add=True, db_index=True)
+    updated_at = models.DateTimeField(_("last changed"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("vote")
+        verbose_name_plural = _("votes")
+        ordering = ["-updated_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["page", "voter"],
+                condition=models.Q(faq_item__isnull=True),
+                name="wagtail_helpcenter_one_vote_per_article",
+            ),
+            models.UniqueConstraint(
+                fields=["faq_item", "voter"],
+                condition=models.Q(faq_item__isnull=False),
+                name="wagtail_helpcenter_one_vote_per_answer",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.page_id}/{self.faq_item_id or ''}: {'yes' if self.helpful else 'no'}"

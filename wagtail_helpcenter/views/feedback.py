@@ -1,0 +1,68 @@
+"""The 'Was this helpful?' endpoint (``<help center>/feedback/``), with or without JavaScript."""
+
+from django.http import HttpResponseNotAllowed, HttpResponseRedirect, JsonResponse
+from django.utils.http import urlencode
+from django.utils.translation import gettext as _
+
+from ..feedback import (
+    VoteForm,
+    over_rate_limit,
+    record_vote,
+    remember_voter,
+    vote_target,
+    voter_token,
+)
+from ..listing import InvalidParameter
+from ..visitors import is_bot
+
+TOO_MANY_REQUESTS = 429
+
+
+def _wants_json(request):
+    return "application/json" in request.headers.get("Accept", "")
+
+
+def _refuse(request, help_center, message, status=400):
+    if _wants_json(request):
+        return JsonResponse({"error": message}, status=status)
+    from ..models.pages import bad_request
+
+    response = bad_request(request, help_center, message)
+    response.status_code = status
+    return response
+
+
+def vote(request, help_center):
+    if request.method != "POST":
+        return HttpResponseNotAllowed(["POST"])
+    form = VoteForm(request.POST)
+    if not form.is_valid():
+        return _refuse(request, help_center, form.first_error())
+    data = form.cleaned_data
+    if data["website"] or is_bot(request):
+        return _refuse(request, help_center, _("Your feedback could not be recorded."))
+    try:
+        page, item = vote_target(request, help_center, data["page"], data["item"])
+    except InvalidParameter as error:
+        return _refuse(request, help_center, str(error))
+    if over_rate_limit(request):
+        return _refuse(
+            request, help_center, _("Too many votes: try again later."), TOO_MANY_REQUESTS
+        )
+    token, is_new = voter_token(request)
+    vote = record_vote(page, item, token, data)
+    if _wants_json(request):
+        response = JsonResponse(
+            {"helpful": vote.helpful, "message": _("Thank you for your feedback.")}
+        )
+    else:
+        after = {"voted": "yes" if vote.helpful else "no"}
+        if item:
+            after["answer"] = item.pk
+        anchor = item.anchor if item else "hc-feedback"
+        query = urlencode(after)
+        response = HttpResponseRedirect(f"{page.get_url(request)}?{query}#{anchor}")
+        response.status_code = 303  # See Other: show the page, do not post again
+    if is_new:
+        remember_voter(response, token)
+    return response

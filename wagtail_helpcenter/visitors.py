@@ -1,0 +1,38 @@
+"""Who is asking: robots, editors and anonymous visitors, told apart without storing
+anything that identifies a person."""
+
+import re
+
+from django.utils.crypto import salted_hmac
+
+BOT_USER_AGENT = re.compile(
+    r"bot|crawl|spider|slurp|preview|monitor|curl|wget|python-requests",
+    re.IGNORECASE,
+)
+
+
+def is_bot(request):
+    return bool(BOT_USER_AGENT.search(request.META.get("HTTP_USER_AGENT", "")))
+
+
+def is_editor(request):
+    """A signed-in user of the Wagtail admin: their visits are not a customer's."""
+    user = getattr(request, "user", None)
+    return bool(user and user.is_authenticated and user.has_perm("wagtailadmin.access_admin"))
+
+
+def is_preview(request):
+    return bool(getattr(request, "is_preview", False))
+
+
+def anonymous_key(purpose, value):
+    """A keyed hash of ``value`` (an IP address, a voter token) for ``purpose``: the same
+    value always gives the same key, and the key cannot be turned back into the value
+    without the site's SECRET_KEY."""
+    return salted_hmac(f"wagtail_helpcenter.{purpose}", value, algorithm="sha256").hexdigest()
+
+
+def client_ip(request):
+    """REMOTE_ADDR. Behind a proxy, set it from X-Forwarded-For in the proxy or a
+    middleware you trust: this module never reads forwarded headers itself."""
+    return request.META.get("REMOTE_ADDR", "")
