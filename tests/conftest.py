@@ -1,7 +1,10 @@
 import pytest
+from django.conf import settings
 from django.contrib.auth.models import Group
 from django.core.cache import cache
+from modelsearch.index import get_indexed_models
 from wagtail.models import Page, Site
+from wagtail.search.backends import get_search_backend
 
 from tests.factories import (
     ArticlePageFactory,
@@ -18,6 +21,18 @@ def clear_cache():
     cache.clear()
     yield
     cache.clear()
+
+
+@pytest.fixture
+def search_index(db):
+    """An empty search engine index (the database one is rolled back with each test),
+    with its mappings in place, as ``update_index`` leaves it."""
+    if settings.SEARCH_ENGINE == "opensearch":
+        backend = get_search_backend()
+        backend.reset_indexes()
+        for model in get_indexed_models():
+            backend.get_index_for_model(model).add_model(model)
+    return get_search_backend()
 
 
 @pytest.fixture

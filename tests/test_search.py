@@ -15,7 +15,6 @@ from django.test.utils import CaptureQueriesContext
 from hypothesis import HealthCheck, given
 from hypothesis import settings as hypothesis_settings
 from hypothesis import strategies as st
-from modelsearch.index import get_indexed_models
 from wagtail.search.backends import get_search_backend
 
 from tests.factories import (
@@ -37,14 +36,8 @@ def paragraph(text):
 
 
 @pytest.fixture(autouse=True)
-def clean_index():
-    """Every test starts from an empty engine index (the database one is rolled back),
-    with its mappings in place, as ``update_index`` leaves it."""
-    if ON_OPENSEARCH:
-        backend = get_search_backend()
-        backend.reset_indexes()
-        for model in get_indexed_models():
-            backend.get_index_for_model(model).add_model(model)
+def clean_index(search_index):
+    """Every test starts from an empty engine index."""
 
 
 def refresh():

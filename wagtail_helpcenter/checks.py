@@ -25,6 +25,10 @@ REQUIRED_APPS = [
 REQUEST_CONTEXT_PROCESSOR = "django.template.context_processors.request"
 
 
+def _whole_number(value):
+    return isinstance(value, int) and not isinstance(value, bool) and value >= 0
+
+
 def _positive_int(value):
     return isinstance(value, int) and not isinstance(value, bool) and value > 0
 
@@ -46,6 +50,10 @@ SETTING_VALIDATORS = {
     "REVIEW_INTERVAL_DAYS": (_positive_int, "a positive whole number of days"),
     "INTERNAL_GROUPS": (_list_of_strings, "a list of group names"),
     "SEARCH_PAGE_SIZE": (_positive_int, "a positive whole number"),
+    "RELATED_ARTICLES": (
+        lambda value: isinstance(value, int) and not isinstance(value, bool) and value >= 0,
+        "a whole number, 0 or more",
+    ),
     "RECORD_SEARCH_TERMS": (lambda value: isinstance(value, bool), "True or False"),
     "COUNT_PAGE_VIEWS": (lambda value: isinstance(value, bool), "True or False"),
     "VOTES_PER_ADDRESS": (_positive_int, "a positive whole number"),

@@ -24,6 +24,9 @@ DEFAULTS = {
     # Groups whose members may read internal (staff-only) pages. An empty list means
     # "any logged-in user". Superusers can always read them.
     "INTERNAL_GROUPS": ["Editors", "Moderators"],
+    # Related articles at the end of an article: the editor's picks (always all of them),
+    # then automatic ones up to this many in all; 0 turns automatic ones off.
+    "RELATED_ARTICLES": 5,
     # Results per page on the search page.
     "SEARCH_PAGE_SIZE": 10,
     # Count what visitors search for (per help center, day and query; no visitor data),

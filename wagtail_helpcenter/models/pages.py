@@ -29,7 +29,6 @@ from ..conf import get_config
 from ..icons import ICON_CHOICES
 from ..panels import ReviewStatusPanel
 from ..richtext import prefetch_linked_pages, strings_in
-from ..visibility import get_visibility
 from .mixins import AudienceMixin, HelpCenterContextMixin
 
 
@@ -319,19 +318,18 @@ class ArticlePage(CountedViewsMixin, AudienceMixin, HelpCenterPageBase):
         due = self.review_due_date
         return due is not None and due < timezone.localdate()
 
-    def get_related_articles(self, request):
-        """The editor's picks that are live and that this request may view."""
-        visibility = get_visibility(request)
-        return [
-            link.article
-            for link in self.related_links.select_related("article")
-            if link.article.live and visibility.can_view(link.article)
-        ]
+    def get_related_articles(self, request, help_center=None, tags=None):
+        """The editor's picks this request may view, then automatic ones (``related``)."""
+        from ..related import related_articles
+
+        return related_articles(request, self, help_center, tags)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["related_articles"] = self.get_related_articles(request)
         context["article_tags"] = list(self.tags.all())
+        context["related_articles"] = self.get_related_articles(
+            request, context["help_center"], context["article_tags"]
+        )
         from ..feedback import feedback_context
 
         context.update(feedback_context(request))
