@@ -30,3 +30,23 @@ def overdue(queryset, today=None):
     for days in intervals:
         due |= Q(review_interval_days=days, review_base__lt=today - timedelta(days=days))
     return queryset.filter(due).order_by("review_base", "pk")
+
+
+def mark_reviewed(article, user=None, today=None):
+    """Set the article's "last reviewed" date to today, on the live page and on its
+    latest revision (so publishing a draft later keeps it), and log it."""
+    from wagtail.log_actions import log
+
+    from .models import ArticlePage
+
+    today = today or timezone.localdate()
+    ArticlePage.objects.filter(pk=article.pk).update(last_reviewed=today)
+    revision = article.latest_revision
+    if revision is not None:
+        revision.content["last_reviewed"] = today.isoformat()
+        revision.save(update_fields=["content"])
+    article.last_reviewed = today
+    log(instance=article, action=MARK_REVIEWED_ACTION, user=user)
+
+
+MARK_REVIEWED_ACTION = "wagtail_helpcenter.mark_reviewed"

@@ -1,15 +1,24 @@
 from django.urls import path, reverse
+from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.components import Component
+from wagtail.admin.widgets import ListingButton
 from wagtail.models import Page
 from wagtail.permission_policies.pages import PagePermissionPolicy
 from wagtail.snippets.models import register_snippet
 
 from .models import ArticlePage
-from .review import overdue
-from .views.reports import SearchTermsReportView
+from .review import MARK_REVIEWED_ACTION, overdue
+from .views.dashboard import DashboardView, may_see_dashboard
+from .views.reports import (
+    ArticlePerformanceReportView,
+    FeedbackReportView,
+    SearchTermsReportView,
+    StaleContentReportView,
+)
+from .views.review import mark_reviewed_view
 from .views.synonyms import SynonymSetViewSet
 
 DASHBOARD_REVIEW_LIMIT = 10
@@ -40,9 +49,35 @@ def add_review_due_panel(request, panels):
     panels.append(ReviewDuePanel())
 
 
+def _report_urls(prefix, view_class, name):
+    return [
+        path(f"reports/{prefix}/", view_class.as_view(), name=name),
+        path(
+            f"reports/{prefix}/results/",
+            view_class.as_view(results_only=True),
+            name=f"{name}_results",
+        ),
+    ]
+
+
 @hooks.register("register_admin_urls")
 def register_report_urls():
     return [
+        *_report_urls(
+            "helpcenter-articles",
+            ArticlePerformanceReportView,
+            "wagtail_helpcenter_article_performance",
+        ),
+        *_report_urls("helpcenter-feedback", FeedbackReportView, "wagtail_helpcenter_feedback"),
+        *_report_urls(
+            "helpcenter-review", StaleContentReportView, "wagtail_helpcenter_stale_content"
+        ),
+        path("helpcenter/", DashboardView.as_view(), name="wagtail_helpcenter_dashboard"),
+        path(
+            "helpcenter/reviewed/<int:page_id>/",
+            mark_reviewed_view,
+            name="wagtail_helpcenter_mark_reviewed",
+        ),
         path(
             "reports/helpcenter-search-terms/",
             SearchTermsReportView.as_view(),
@@ -72,6 +107,79 @@ def register_search_terms_menu_item():
         icon_name="search",
         order=900,
     )
+
+
+class HelpCenterReportMenuItem(MenuItem):
+    def is_shown(self, request):
+        return may_see_dashboard(request.user)
+
+
+@hooks.register("register_reports_menu_item")
+def register_article_performance_menu_item():
+    return HelpCenterReportMenuItem(
+        _("Help center articles"),
+        reverse("wagtail_helpcenter_article_performance"),
+        name="helpcenter-articles",
+        icon_name="doc-full",
+        order=901,
+    )
+
+
+@hooks.register("register_reports_menu_item")
+def register_feedback_menu_item():
+    return HelpCenterReportMenuItem(
+        _("Help center feedback"),
+        reverse("wagtail_helpcenter_feedback"),
+        name="helpcenter-feedback",
+        icon_name="comment",
+        order=902,
+    )
+
+
+@hooks.register("register_reports_menu_item")
+def register_stale_content_menu_item():
+    return HelpCenterReportMenuItem(
+        _("Articles due for review"),
+        reverse("wagtail_helpcenter_stale_content"),
+        name="helpcenter-review",
+        icon_name="time",
+        order=903,
+    )
+
+
+@hooks.register("register_admin_menu_item")
+def register_dashboard_menu_item():
+    return HelpCenterReportMenuItem(
+        _("Help center"),
+        reverse("wagtail_helpcenter_dashboard"),
+        name="helpcenter",
+        icon_name="help",
+        order=250,
+    )
+
+
+@hooks.register("register_log_actions")
+def register_mark_reviewed_log_action(actions):
+    actions.register_action(MARK_REVIEWED_ACTION, _("Mark as reviewed"), _("Marked as reviewed"))
+
+
+@hooks.register("register_page_listing_buttons")
+def review_due_listing_button(page, user, next_url=None):
+    """In the page explorer, an overdue article says so and links to "Mark as reviewed"."""
+    specific = page.specific_deferred
+    if (
+        isinstance(specific, ArticlePage)
+        and page.live
+        and specific.is_review_overdue
+        and page.permissions_for_user(user).can_edit()
+    ):
+        url = reverse("wagtail_helpcenter_mark_reviewed", args=[page.pk])
+        yield ListingButton(
+            _("Review due: mark as reviewed"),
+            f"{url}?{urlencode({'next': next_url})}" if next_url else url,
+            icon_name="time",
+            priority=60,
+        )
 
 
 register_snippet(SynonymSetViewSet)

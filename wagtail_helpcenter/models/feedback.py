@@ -78,3 +78,8 @@ class Vote(models.Model):
 
     def __str__(self):
         return f"{self.page_id}/{self.faq_item_id or ''}: {'yes' if self.helpful else 'no'}"
+
+    @property
+    def question(self):
+        """The FAQ question voted on ("" for an article)."""
+        return self.faq_item.question if self.faq_item_id else ""

@@ -1,15 +1,21 @@
-"""Admin report: what visitors search for, and which searches find nothing."""
+"""Admin reports: search terms, article performance, the feedback inbox, stale content."""
 
 import django_filters
+from django.contrib.auth import get_user_model
+from django.urls import reverse
+from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
-from wagtail.admin.ui.tables import Column, DateColumn
+from wagtail.admin.ui.tables import Column, DateColumn, TitleColumn
 from wagtail.admin.views.reports import ReportView
-from wagtail.models import Page
+from wagtail.models import Locale, Page
 from wagtail.permissions import policy_registry
 
-from ..models import HelpCenterPage, SearchTermDay
+from ..analytics import DEFAULT_PERIOD, PERIODS, Period, helpful_percent, with_performance
+from ..listing import InvalidParameter
+from ..models import ArticlePage, HelpCenterPage, SearchTermDay, Vote
+from ..review import overdue
 
 
 class SearchTermsFilterSet(WagtailFilterSet):
@@ -63,3 +69,188 @@ class SearchTermsReportView(ReportView):
         return SearchTermDay.objects.select_related("help_center").order_by(
             "-date", "-searches", "query"
         )
+
+
+class HelpCenterReportView(ReportView):
+    """A report on help center content: for whoever may edit pages."""
+
+    any_permission_required = ["add", "change", "publish"]
+
+    @cached_property
+    def permission_policy(self):
+        return policy_registry.get_by_type(Page)
+
+
+# Article performance ----------------------------------------------------------------------
+
+
+class ArticlePerformanceFilterSet(WagtailFilterSet):
+    days = django_filters.ChoiceFilter(
+        label=_("Period"),
+        choices=[(str(days), _("Last %(days)s days") % {"days": days}) for days in PERIODS],
+        empty_label=_("Last %(days)s days") % {"days": DEFAULT_PERIOD},
+        method="filter_nothing",  # the period shapes the numbers, not the rows
+    )
+    content_owner = django_filters.ModelChoiceFilter(
+        label=_("Owner"), queryset=get_user_model().objects.all()
+    )
+    locale = django_filters.ModelChoiceFilter(label=_("Language"), queryset=Locale.objects.all())
+
+    class Meta:
+        model = ArticlePage
+        fields = ["content_owner", "locale"]
+
+    def filter_nothing(self, queryset, name, value):
+        return queryset
+
+
+def _percent(article):
+    return helpful_percent(article.helpful_votes, article.unhelpful_votes)
+
+
+class ArticlePerformanceReportView(HelpCenterReportView):
+    page_title = _("Article performance")
+    header_icon = "doc-full"
+    filterset_class = ArticlePerformanceFilterSet
+    index_url_name = "wagtail_helpcenter_article_performance"
+    index_results_url_name = "wagtail_helpcenter_article_performance_results"
+    columns = [
+        TitleColumn(
+            "title",
+            label=_("Article"),
+            get_url=lambda article: reverse("wagtailadmin_pages:edit", args=[article.pk]),
+        ),
+        Column("views", label=_("Views")),
+        Column("helpful_percent", label=_("Helpful"), accessor=_percent),
+        Column("helpful_votes", label=_("Yes")),
+        Column("unhelpful_votes", label=_("No")),
+        DateColumn("last_published_at", label=_("Last updated")),
+        DateColumn("last_reviewed", label=_("Last reviewed")),
+        Column("content_owner", label=_("Owner")),
+    ]
+    list_export = [
+        "title",
+        "url_path",
+        "views",
+        "helpful_votes",
+        "unhelpful_votes",
+        "last_published_at",
+        "last_reviewed",
+        "content_owner",
+    ]
+    export_headings = {
+        "title": _("Article"),
+        "url_path": _("Path"),
+        "views": _("Views"),
+        "helpful_votes": _("Helpful"),
+        "unhelpful_votes": _("Not helpful"),
+        "last_published_at": _("Last updated"),
+        "last_reviewed": _("Last reviewed"),
+        "content_owner": _("Owner"),
+    }
+
+    def period(self):
+        try:
+            return Period.from_request(self.request)
+        except InvalidParameter:
+            # The filter form shows the error; the numbers use the default period.
+            return Period(DEFAULT_PERIOD, timezone.localdate())
+
+    def get_queryset(self):
+        articles = ArticlePage.objects.live().select_related("content_owner")
+        return with_performance(articles, self.period()).order_by("-views", "path")
+
+
+# Feedback inbox -------------------------------------------------------------------------
+
+
+class FeedbackFilterSet(WagtailFilterSet):
+    updated_at = django_filters.DateFromToRangeFilter(label=_("Date"), widget=DateRangePickerWidget)
+    helpful = django_filters.BooleanFilter(
+        label=_("Helpful"), widget=django_filters.widgets.BooleanWidget()
+    )
+    reason = django_filters.ChoiceFilter(label=_("Reason"), choices=Vote.Reason.choices)
+
+    class Meta:
+        model = Vote
+        fields = ["updated_at", "helpful", "reason"]
+
+
+class FeedbackReportView(HelpCenterReportView):
+    page_title = _("Help center feedback")
+    header_icon = "comment"
+    filterset_class = FeedbackFilterSet
+    index_url_name = "wagtail_helpcenter_feedback"
+    index_results_url_name = "wagtail_helpcenter_feedback_results"
+    columns = [
+        DateColumn("updated_at", label=_("Date")),
+        TitleColumn(
+            "page",
+            label=_("Page"),
+            get_url=lambda vote: reverse("wagtailadmin_pages:edit", args=[vote.page_id]),
+        ),
+        Column("question", label=_("FAQ answer")),
+        Column(
+            "helpful",
+            label=_("Helpful"),
+            accessor=lambda vote: _("Yes") if vote.helpful else _("No"),
+        ),
+        Column("reason", label=_("Reason"), accessor="get_reason_display"),
+        Column("comment", label=_("Comment")),
+    ]
+    list_export = ["updated_at", "page.title", "question", "helpful", "reason", "comment"]
+    export_headings = {
+        "updated_at": _("Date"),
+        "page.title": _("Page"),
+        "question": _("FAQ answer"),
+        "helpful": _("Helpful"),
+        "reason": _("Reason"),
+        "comment": _("Comment"),
+    }
+
+    def get_queryset(self):
+        return Vote.objects.select_related("page", "faq_item").order_by("-updated_at", "-pk")
+
+
+# Stale content --------------------------------------------------------------------------
+
+
+class MarkReviewedColumn(Column):
+    """A one-click "Mark as reviewed" form in each row."""
+
+    cell_template_name = "wagtail_helpcenter/admin/tables/mark_reviewed_cell.html"
+
+    def get_cell_context_data(self, instance, parent_context):
+        context = super().get_cell_context_data(instance, parent_context)
+        context["url"] = reverse("wagtail_helpcenter_mark_reviewed", args=[instance.pk])
+        context["next"] = reverse("wagtail_helpcenter_stale_content")
+        return context
+
+
+class StaleContentReportView(HelpCenterReportView):
+    page_title = _("Articles due for review")
+    header_icon = "time"
+    index_url_name = "wagtail_helpcenter_stale_content"
+    index_results_url_name = "wagtail_helpcenter_stale_content_results"
+    columns = [
+        TitleColumn(
+            "title",
+            label=_("Article"),
+            get_url=lambda article: reverse("wagtailadmin_pages:edit", args=[article.pk]),
+        ),
+        Column("content_owner", label=_("Owner")),
+        DateColumn("last_reviewed", label=_("Last reviewed")),
+        DateColumn("review_due_date", label=_("Due since")),
+        MarkReviewedColumn("mark_reviewed", label=_("Review")),
+    ]
+    list_export = ["title", "url_path", "content_owner", "last_reviewed", "review_due_date"]
+    export_headings = {
+        "title": _("Article"),
+        "url_path": _("Path"),
+        "content_owner": _("Owner"),
+        "last_reviewed": _("Last reviewed"),
+        "review_due_date": _("Due since"),
+    }
+
+    def get_queryset(self):
+        return overdue(ArticlePage.objects.live().select_related("content_owner"))

@@ -1,0 +1,116 @@
+"""Numbers for the help center dashboard and reports: views, votes and search gaps over
+a period, each computed in a fixed number of queries whatever the number of articles."""
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from django.db.models import Count, IntegerField, OuterRef, Q, Subquery, Sum
+from django.db.models.functions import Coalesce
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from .listing import InvalidParameter
+from .models import PageViewDay, SearchTermDay, Vote
+
+PERIODS = (7, 30, 90, 365)
+DEFAULT_PERIOD = 30
+
+
+@dataclass(frozen=True)
+class Period:
+    days: int
+    until: date
+
+    @property
+    def since(self):
+        return self.until - timedelta(days=self.days - 1)
+
+    def dates(self):
+        return [self.since + timedelta(days=n) for n in range(self.days)]
+
+    @classmethod
+    def from_request(cls, request):
+        raw = request.GET.get("days", "").strip()
+        if not raw:
+            return cls(DEFAULT_PERIOD, timezone.localdate())
+        if not (raw.isascii() and raw.isdigit()) or int(raw) not in PERIODS:
+            raise InvalidParameter(
+                _("The period must be one of %(periods)s days.")
+                % {"periods": ", ".join(str(days) for days in PERIODS)}
+            )
+        return cls(int(raw), timezone.localdate())
+
+
+def _sum_over_period(model, field, period, **filters):
+    rows = (
+        model.objects.filter(page=OuterRef("pk"), date__range=(period.since, period.until))
+        .filter(**filters)
+        .values("page")
+        .annotate(total=Sum(field))
+        .values("total")
+    )
+    return Coalesce(Subquery(rows, output_field=IntegerField()), 0)
+
+
+def _votes_over_period(period, **filters):
+    rows = (
+        Vote.objects.filter(
+            page=OuterRef("pk"),
+            faq_item=None,
+            updated_at__date__range=(period.since, period.until),
+            **filters,
+        )
+        .values("page")
+        .annotate(total=Count("pk"))
+        .values("total")
+    )
+    return Coalesce(Subquery(rows, output_field=IntegerField()), 0)
+
+
+def with_performance(articles, period):
+    """``articles`` annotated with ``views``, ``helpful_votes`` and ``unhelpful_votes``
+    over ``period`` (a vote counts on the day it was last changed)."""
+    return articles.annotate(
+        views=_sum_over_period(PageViewDay, "views", period),
+        helpful_votes=_votes_over_period(period, helpful=True),
+        unhelpful_votes=_votes_over_period(period, helpful=False),
+    )
+
+
+def helpful_percent(helpful, unhelpful):
+    votes = helpful + unhelpful
+    return round(100 * helpful / votes) if votes else None
+
+
+def daily_views(period, pages=None):
+    """``[(date, views)]`` for every day of ``period`` (0 on days without views)."""
+    rows = PageViewDay.objects.filter(date__range=(period.since, period.until))
+    if pages is not None:
+        rows = rows.filter(page__in=pages)
+    by_day = dict(rows.values("date").annotate(total=Sum("views")).values_list("date", "total"))
+    return [(day, by_day.get(day, 0)) for day in period.dates()]
+
+
+def daily_votes(period, pages=None):
+    """``[(date, helpful, unhelpful)]`` for every day of ``period``."""
+    votes = Vote.objects.filter(updated_at__date__range=(period.since, period.until))
+    if pages is not None:
+        votes = votes.filter(page__in=pages)
+    rows = (
+        votes.values("updated_at__date")
+        .annotate(yes=Count("pk", filter=Q(helpful=True)), no=Count("pk", filter=Q(helpful=False)))
+        .values_list("updated_at__date", "yes", "no")
+    )
+    by_day = {day: (yes, no) for day, yes, no in rows}
+    return [(day, *by_day.get(day, (0, 0))) for day in period.dates()]
+
+
+def search_gaps(period, limit=10):
+    """Searches that found nothing in ``period``: ``[(query, times)]``, most frequent first."""
+    return list(
+        SearchTermDay.objects.filter(date__range=(period.since, period.until), zero_results__gt=0)
+        .values("query")
+        .annotate(times=Sum("zero_results"))
+        .order_by("-times", "query")
+        .values_list("query", "times")[:limit]
+    )
