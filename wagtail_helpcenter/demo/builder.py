@@ -13,6 +13,7 @@ from wagtail.images import get_image_model
 
 from ..models import ArticlePage, ArticleRelatedLink, CategoryPage, FAQItem, FAQPage, HelpCenterPage
 from . import content
+from .activity import add_activity
 
 
 def _block(kind, *args):
@@ -105,6 +106,7 @@ class DemoBuilder:
             article = self.articles[source]
             article.related_links.add(ArticleRelatedLink(article=self.articles[target]))
             article.save_revision().publish()
+        add_activity(help_center)
         return help_center
 
     def add_category(self, parent, spec):

@@ -48,6 +48,9 @@ class DashboardView(WagtailAdminTemplateMixin, TemplateView):
     page_title = gettext_lazy("Help center")
     header_icon = "help"
 
+    def get_breadcrumbs_items(self):
+        return [*self.breadcrumbs_items, {"url": "", "label": self.get_page_title()}]
+
     def dispatch(self, request, *args, **kwargs):
         if not may_see_dashboard(request.user):
             raise PermissionDenied

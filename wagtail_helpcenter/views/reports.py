@@ -209,7 +209,9 @@ class FeedbackReportView(HelpCenterReportView):
     }
 
     def get_queryset(self):
-        return Vote.objects.select_related("page", "faq_item").order_by("-updated_at", "-pk")
+        # The inbox: votes that say something (a reason or a comment), newest first.
+        votes = Vote.objects.exclude(reason="", comment="")
+        return votes.select_related("page", "faq_item").order_by("-updated_at", "-pk")
 
 
 # Stale content --------------------------------------------------------------------------
