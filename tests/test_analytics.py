@@ -138,6 +138,8 @@ class TestReports:
         )}  # fmt: skip
         assert (rows["Popular"]["Views"], rows["Popular"]["Helpful"]) == ("8", "2")
         assert rows["Popular"]["Not helpful"] == "3"
+        assert rows["Popular"]["Helpful %"] == "40"
+        assert rows["Stale"]["Helpful %"] == ""
         assert rows["Popular"]["Owner"] == str(known["popular"].content_owner)
         assert rows["Stale"]["Views"] == "0"
         year = {row["Article"]: row for row in export_rows(
@@ -226,3 +228,12 @@ class TestReviewReminders:
             call_command("helpcenter_review_reminders", "--days-ahead", "-1")
         with override_settings(WAGTAILADMIN_BASE_URL=""), pytest.raises(CommandError):
             call_command("helpcenter_review_reminders")
+
+
+def test_admin_home_panel(admin_client, known):
+    html = admin_client.get(reverse("wagtailadmin_home")).content.decode()
+    assert "Help center, last 30 days" in html
+    assert "9 article views" in html
+    assert "50% helpful, of 6 votes" in html
+    assert "1 search term found nothing" in html
+    assert reverse("wagtail_helpcenter_dashboard") in html

@@ -4,8 +4,8 @@ a period, each computed in a fixed number of queries whatever the number of arti
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from django.db.models import Count, IntegerField, OuterRef, Q, Subquery, Sum
-from django.db.models.functions import Coalesce
+from django.db.models import Case, Count, F, IntegerField, OuterRef, Q, Subquery, Sum, When
+from django.db.models.functions import Coalesce, Round
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -68,13 +68,22 @@ def _votes_over_period(period, **filters):
 
 
 def with_performance(articles, period):
-    """``articles`` annotated with ``views``, ``helpful_votes`` and ``unhelpful_votes``
-    over ``period`` (a vote counts on the day it was last changed)."""
+    """``articles`` annotated with ``views``, ``helpful_votes``, ``unhelpful_votes`` and
+    ``helpful_percent`` (None without votes) over ``period`` (a vote counts on the day it
+    was last changed)."""
+    votes = F("helpful_votes") + F("unhelpful_votes")
     return articles.annotate(
         views=_sum_over_period(PageViewDay, "views", period),
         helpful_votes=_votes_over_period(period, helpful=True),
         unhelpful_votes=_votes_over_period(period, helpful=False),
-    )
+    ).annotate(
+        helpful_percent=Case(
+            When(Q(helpful_votes__gt=0) | Q(unhelpful_votes__gt=0),
+                 then=Round(F("helpful_votes") * 100.0 / votes)),
+            default=None,
+            output_field=IntegerField(),
+        )
+    )  # fmt: skip
 
 
 def helpful_percent(helpful, unhelpful):

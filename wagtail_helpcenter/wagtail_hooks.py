@@ -1,4 +1,5 @@
 from django.urls import path, reverse
+from django.utils import timezone
 from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
@@ -9,9 +10,18 @@ from wagtail.models import Page
 from wagtail.permission_policies.pages import PagePermissionPolicy
 from wagtail.snippets.models import register_snippet
 
+from .analytics import (
+    DEFAULT_PERIOD,
+    Period,
+    daily_views,
+    daily_votes,
+    helpful_percent,
+    search_gaps,
+)
+from .charts import bar_chart
 from .models import ArticlePage
 from .review import MARK_REVIEWED_ACTION, overdue
-from .views.dashboard import DashboardView, may_see_dashboard
+from .views.dashboard import DashboardView, editable_articles, may_see_dashboard
 from .views.reports import (
     ArticlePerformanceReportView,
     FeedbackReportView,
@@ -183,3 +193,40 @@ def review_due_listing_button(page, user, next_url=None):
 
 
 register_snippet(SynonymSetViewSet)
+
+
+class HelpCenterSummaryPanel(Component):
+    """Admin home panel: the last 30 days of the help center at a glance."""
+
+    name = "helpcenter_summary"
+    template_name = "wagtail_helpcenter/admin/home/summary.html"
+    order = 230
+
+    def get_context_data(self, parent_context):
+        request = parent_context["request"]
+        period = Period(DEFAULT_PERIOD, timezone.localdate())
+        pages = editable_articles(request.user).values("pk")
+        views = daily_views(period, pages=pages)
+        votes = daily_votes(period, pages=pages)
+        helpful = sum(yes for _day, yes, _no in votes)
+        unhelpful = sum(no for _day, _yes, no in votes)
+        return {
+            "heading": _("Help center, last %(days)s days") % {"days": period.days},
+            "total_views": sum(count for _day, count in views),
+            "helpful_percent": helpful_percent(helpful, unhelpful),
+            "votes": helpful + unhelpful,
+            "search_gaps": len(search_gaps(period, limit=1000)),
+            "chart": bar_chart(
+                [(day.isoformat(), count) for day, count in views],
+                _("Article views per day"),
+                _("Views of help center articles on each of the last %(days)s days.")
+                % {"days": period.days},
+            ),
+            "dashboard_url": reverse("wagtail_helpcenter_dashboard"),
+        }
+
+
+@hooks.register("construct_homepage_panels")
+def add_summary_panel(request, panels):
+    if may_see_dashboard(request.user):
+        panels.append(HelpCenterSummaryPanel())

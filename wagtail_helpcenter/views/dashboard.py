@@ -153,7 +153,4 @@ class DashboardView(WagtailAdminTemplateMixin, TemplateView):
                 key=lambda item: (-item[1], str(item[0])),
             )
             article.comments = comments_by_page.get(article.pk, [])
-            article.helpful_percent = helpful_percent(
-                article.helpful_votes, article.unhelpful_votes
-            )
         return ranked

@@ -12,7 +12,7 @@ from wagtail.admin.views.reports import ReportView
 from wagtail.models import Locale, Page
 from wagtail.permissions import policy_registry
 
-from ..analytics import DEFAULT_PERIOD, PERIODS, Period, helpful_percent, with_performance
+from ..analytics import DEFAULT_PERIOD, PERIODS, Period, with_performance
 from ..listing import InvalidParameter
 from ..models import ArticlePage, HelpCenterPage, SearchTermDay, Vote
 from ..review import overdue
@@ -104,10 +104,6 @@ class ArticlePerformanceFilterSet(WagtailFilterSet):
         return queryset
 
 
-def _percent(article):
-    return helpful_percent(article.helpful_votes, article.unhelpful_votes)
-
-
 class ArticlePerformanceReportView(HelpCenterReportView):
     page_title = _("Article performance")
     header_icon = "doc-full"
@@ -121,7 +117,7 @@ class ArticlePerformanceReportView(HelpCenterReportView):
             get_url=lambda article: reverse("wagtailadmin_pages:edit", args=[article.pk]),
         ),
         Column("views", label=_("Views")),
-        Column("helpful_percent", label=_("Helpful"), accessor=_percent),
+        Column("helpful_percent", label=_("Helpful %")),
         Column("helpful_votes", label=_("Yes")),
         Column("unhelpful_votes", label=_("No")),
         DateColumn("last_published_at", label=_("Last updated")),
@@ -132,6 +128,7 @@ class ArticlePerformanceReportView(HelpCenterReportView):
         "title",
         "url_path",
         "views",
+        "helpful_percent",
         "helpful_votes",
         "unhelpful_votes",
         "last_published_at",
@@ -142,6 +139,7 @@ class ArticlePerformanceReportView(HelpCenterReportView):
         "title": _("Article"),
         "url_path": _("Path"),
         "views": _("Views"),
+        "helpful_percent": _("Helpful %"),
         "helpful_votes": _("Helpful"),
         "unhelpful_votes": _("Not helpful"),
         "last_published_at": _("Last updated"),
