@@ -111,6 +111,19 @@ class TestDashboard:
         assert bad.status_code == 400
         assert "The period must be one of 7, 30, 90, 365 days." in bad.content.decode()
 
+    def test_language_filter(self, admin_client, known):
+        from wagtail.models import Locale
+
+        Locale.objects.create(language_code="nl")
+        english = admin_client.get(reverse("wagtail_helpcenter_dashboard"), {"locale": "en"})
+        assert english.context["total_views"] == 9
+        assert [item.language_code for item in english.context["locales"]] == ["en", "nl"]
+        dutch = admin_client.get(reverse("wagtail_helpcenter_dashboard"), {"locale": "nl"})
+        assert dutch.context["total_views"] == 0
+        unknown = admin_client.get(reverse("wagtail_helpcenter_dashboard"), {"locale": "xx"})
+        assert unknown.status_code == 400
+        assert "There is no language “xx”." in unknown.content.decode()
+
     def test_queries_do_not_grow_with_articles(self, admin_client, known, category):
         def queries():
             with CaptureQueriesContext(connection) as context:
