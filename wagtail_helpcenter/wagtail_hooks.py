@@ -6,8 +6,6 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.components import Component
 from wagtail.admin.widgets import ListingButton
-from wagtail.models import Page
-from wagtail.permission_policies.pages import PagePermissionPolicy
 from wagtail.snippets.models import register_snippet
 
 from .analytics import (
@@ -43,10 +41,7 @@ class ReviewDuePanel(Component):
 
     def get_context_data(self, parent_context):
         request = parent_context["request"]
-        editable = PagePermissionPolicy(Page).instances_user_has_permission_for(
-            request.user, "change"
-        )
-        articles = overdue(ArticlePage.objects.live().filter(pk__in=editable.values("pk")))
+        articles = overdue(editable_articles(request.user))
         return {
             "articles": list(articles[:DASHBOARD_REVIEW_LIMIT]),
             "total": articles.count(),
@@ -88,35 +83,10 @@ def register_report_urls():
             mark_reviewed_view,
             name="wagtail_helpcenter_mark_reviewed",
         ),
-        path(
-            "reports/helpcenter-search-terms/",
-            SearchTermsReportView.as_view(),
-            name="wagtail_helpcenter_search_terms",
-        ),
-        path(
-            "reports/helpcenter-search-terms/results/",
-            SearchTermsReportView.as_view(results_only=True),
-            name="wagtail_helpcenter_search_terms_results",
+        *_report_urls(
+            "helpcenter-search-terms", SearchTermsReportView, "wagtail_helpcenter_search_terms"
         ),
     ]
-
-
-class SearchTermsMenuItem(MenuItem):
-    def is_shown(self, request):
-        return SearchTermsReportView().permission_policy.user_has_any_permission(
-            request.user, SearchTermsReportView.any_permission_required
-        )
-
-
-@hooks.register("register_reports_menu_item")
-def register_search_terms_menu_item():
-    return SearchTermsMenuItem(
-        _("Help center search terms"),
-        reverse("wagtail_helpcenter_search_terms"),
-        name="helpcenter-search-terms",
-        icon_name="search",
-        order=900,
-    )
 
 
 class HelpCenterReportMenuItem(MenuItem):
@@ -124,37 +94,30 @@ class HelpCenterReportMenuItem(MenuItem):
         return may_see_dashboard(request.user)
 
 
-@hooks.register("register_reports_menu_item")
-def register_article_performance_menu_item():
-    return HelpCenterReportMenuItem(
-        _("Help center articles"),
-        reverse("wagtail_helpcenter_article_performance"),
-        name="helpcenter-articles",
-        icon_name="doc-full",
-        order=901,
-    )
+# (label, URL name, menu item name, icon, order) of the help center's reports.
+CONTENT_REPORTS = [
+    (_("Help center search terms"), "wagtail_helpcenter_search_terms", "helpcenter-search-terms",
+     "search", 900),
+    (_("Help center articles"), "wagtail_helpcenter_article_performance", "helpcenter-articles",
+     "doc-full", 901),
+    (_("Help center feedback"), "wagtail_helpcenter_feedback", "helpcenter-feedback",
+     "comment", 902),
+    (_("Articles due for review"), "wagtail_helpcenter_stale_content", "helpcenter-review",
+     "time", 903),
+]  # fmt: skip
 
 
-@hooks.register("register_reports_menu_item")
-def register_feedback_menu_item():
-    return HelpCenterReportMenuItem(
-        _("Help center feedback"),
-        reverse("wagtail_helpcenter_feedback"),
-        name="helpcenter-feedback",
-        icon_name="comment",
-        order=902,
-    )
+def _content_report_menu_item(label, url_name, name, icon, order):
+    def menu_item():
+        return HelpCenterReportMenuItem(
+            label, reverse(url_name), name=name, icon_name=icon, order=order
+        )
+
+    return menu_item
 
 
-@hooks.register("register_reports_menu_item")
-def register_stale_content_menu_item():
-    return HelpCenterReportMenuItem(
-        _("Articles due for review"),
-        reverse("wagtail_helpcenter_stale_content"),
-        name="helpcenter-review",
-        icon_name="time",
-        order=903,
-    )
+for _report in CONTENT_REPORTS:
+    hooks.register("register_reports_menu_item", _content_report_menu_item(*_report))
 
 
 @hooks.register("register_admin_menu_item")

@@ -37,13 +37,32 @@ class SearchTermsFilterSet(WagtailFilterSet):
         return queryset.filter(zero_results__gt=0) if value else queryset
 
 
-class SearchTermsReportView(ReportView):
+def article_title_column():
+    """The article's title, linking to its editor."""
+    return TitleColumn(
+        "title",
+        label=_("Article"),
+        get_url=lambda article: reverse("wagtailadmin_pages:edit", args=[article.pk]),
+    )
+
+
+class HelpCenterReportView(ReportView):
+    """A help center report: for whoever may edit pages (they may also see what their
+    visitors search for and say)."""
+
+    any_permission_required = ["add", "change", "publish"]
+
+    @cached_property
+    def permission_policy(self):
+        return policy_registry.get_by_type(Page)
+
+
+class SearchTermsReportView(HelpCenterReportView):
     page_title = _("Search terms")
     header_icon = "search"
     filterset_class = SearchTermsFilterSet
     index_url_name = "wagtail_helpcenter_search_terms"
     index_results_url_name = "wagtail_helpcenter_search_terms_results"
-    any_permission_required = ["add", "change", "publish"]
     columns = [
         DateColumn("date", label=_("Date")),
         Column("query", label=_("Search term")),
@@ -60,25 +79,10 @@ class SearchTermsReportView(ReportView):
         "help_center.title": _("Help center"),
     }
 
-    @cached_property
-    def permission_policy(self):
-        # Who may edit help center pages may see what their visitors look for.
-        return policy_registry.get_by_type(Page)
-
     def get_queryset(self):
         return SearchTermDay.objects.select_related("help_center").order_by(
             "-date", "-searches", "query"
         )
-
-
-class HelpCenterReportView(ReportView):
-    """A report on help center content: for whoever may edit pages."""
-
-    any_permission_required = ["add", "change", "publish"]
-
-    @cached_property
-    def permission_policy(self):
-        return policy_registry.get_by_type(Page)
 
 
 # Article performance ----------------------------------------------------------------------
@@ -111,11 +115,7 @@ class ArticlePerformanceReportView(HelpCenterReportView):
     index_url_name = "wagtail_helpcenter_article_performance"
     index_results_url_name = "wagtail_helpcenter_article_performance_results"
     columns = [
-        TitleColumn(
-            "title",
-            label=_("Article"),
-            get_url=lambda article: reverse("wagtailadmin_pages:edit", args=[article.pk]),
-        ),
+        article_title_column(),
         Column("views", label=_("Views")),
         Column("helpful_percent", label=_("Helpful %")),
         Column("helpful_votes", label=_("Yes")),
@@ -233,11 +233,7 @@ class StaleContentReportView(HelpCenterReportView):
     index_url_name = "wagtail_helpcenter_stale_content"
     index_results_url_name = "wagtail_helpcenter_stale_content_results"
     columns = [
-        TitleColumn(
-            "title",
-            label=_("Article"),
-            get_url=lambda article: reverse("wagtailadmin_pages:edit", args=[article.pk]),
-        ),
+        article_title_column(),
         Column("content_owner", label=_("Owner")),
         DateColumn("last_reviewed", label=_("Last reviewed")),
         DateColumn("review_due_date", label=_("Due since")),
