@@ -24,6 +24,8 @@ class PageVisibility:
         user = getattr(request, "user", None)
         session = getattr(request, "session", None) or {}
         self._user_group_ids = None
+        # Every restricted section, whoever asks: kept out of search engines and feeds.
+        self.restricted_paths = sorted({restriction.page.path for restriction in restrictions})
         self.hidden_paths = sorted(
             {
                 restriction.page.path
@@ -64,6 +66,10 @@ class PageVisibility:
         if not self.hidden_paths:
             return queryset
         return queryset.exclude(self.hidden_q(prefix))
+
+    def is_restricted(self, page):
+        """True if any view restriction applies to ``page``, for anyone."""
+        return any(page.path.startswith(path) for path in self.restricted_paths)
 
     def can_view(self, page):
         return not any(page.path.startswith(path) for path in self.hidden_paths)

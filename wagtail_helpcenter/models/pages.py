@@ -131,6 +131,24 @@ class HelpCenterPage(RoutablePageMixin, HelpCenterPageBase):
 
         return search(request, self)
 
+    @path("feed/", name="feed")
+    def feed_route(self, request):
+        from ..feeds import ArticlesFeed
+
+        return self.serve_feed(request, ArticlesFeed)
+
+    @path("feed/atom/", name="atom_feed")
+    def atom_feed_route(self, request):
+        from ..feeds import AtomArticlesFeed
+
+        return self.serve_feed(request, AtomArticlesFeed)
+
+    def serve_feed(self, request, feed_class):
+        try:
+            return feed_class()(request, self)
+        except listing.InvalidParameter as error:
+            return bad_request(request, self, str(error))
+
     @path("feedback/", name="feedback")
     def feedback_route(self, request):
         from ..views.feedback import vote

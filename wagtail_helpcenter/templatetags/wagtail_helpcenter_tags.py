@@ -48,3 +48,48 @@ def helpcenter_richtext(context, value):
     """Like Wagtail's ``|richtext``, but links to pages this visitor may not open (internal
     or unpublished) are shown as plain text."""
     return render_rich_text(value, context.get("request"))
+
+
+@register.inclusion_tag("wagtail_helpcenter/includes/meta.html", takes_context=True)
+def helpcenter_meta(context):
+    """Canonical URL, Open Graph, hreflang, robots and JSON-LD for the page (see seo.py)."""
+    from .. import seo
+    from ..models import ArticlePage, FAQPage
+
+    request = context.get("request")
+    page = context.get("page")
+    if page is None or not getattr(page, "pk", None):
+        return {}
+    restricted = seo.is_restricted(request, page)
+    language = seo.page_language()
+    structured = []
+    if not restricted:
+        trail = [*context.get("breadcrumbs", []), page]
+        structured.append(seo.json_ld(seo.breadcrumb_list(request, trail)))
+        if isinstance(page, ArticlePage):
+            structured.append(seo.json_ld(seo.article_data(request, page, language)))
+        elif isinstance(page, FAQPage) and context.get("faq_items"):
+            structured.append(seo.json_ld(seo.faq_data(context["faq_items"])))
+    description = getattr(page, "search_description", "") or getattr(page, "summary", "")
+    return {
+        "page": page,
+        "restricted": restricted,
+        "canonical": page.get_full_url(request),
+        "description": description,
+        "og_type": "article" if isinstance(page, ArticlePage) else "website",
+        "site_name": seo.site_name(request),
+        "language": language,
+        "alternates": [] if restricted else seo.alternates(request, page),
+        "structured_data": structured,
+        "feed_url": None if restricted else feed_url(context.get("help_center"), page),
+    }
+
+
+def feed_url(help_center, page):
+    """The Atom feed of the help center, or of the category being shown."""
+    from ..models import CategoryPage
+
+    if help_center is None:
+        return None
+    url = help_center.url + "feed/atom/"
+    return f"{url}?category={page.pk}" if isinstance(page, CategoryPage) else url

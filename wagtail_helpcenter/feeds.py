@@ -1,0 +1,81 @@
+"""RSS and Atom feeds of new and updated articles, per help center and per category:
+``<help center>/feed/`` (RSS) and ``<help center>/feed/atom/``, ``?category=<id>`` for one
+category. Feeds are read by anonymous feed readers: they list public pages only, whoever
+asks."""
+
+from django.contrib.syndication.views import Feed
+from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
+from django.utils.translation import gettext as _
+
+from .listing import InvalidParameter, is_whole_number
+from .models import ArticlePage, CategoryPage
+from .visibility import PageVisibility
+
+FEED_ITEMS = 20
+
+
+class ArticlesFeed(Feed):
+    feed_type = Rss201rev2Feed
+
+    def __call__(self, request, help_center):
+        self.help_center = help_center
+        self.section = self.category_from(request, help_center)
+        return super().__call__(request)
+
+    def category_from(self, request, help_center):
+        raw = request.GET.get("category", "").strip()
+        if not raw:
+            return help_center
+        if not is_whole_number(raw) or len(raw) > 12:
+            raise InvalidParameter(_("The category must be a category number."))
+        category = (
+            CategoryPage.objects.live().descendant_of(help_center).filter(pk=int(raw)).first()
+        )
+        if category is None or not PageVisibility(None).can_view(category):
+            raise InvalidParameter(_("There is no such category in this help center."))
+        return category
+
+    def get_object(self, request, *args, **kwargs):
+        self.request = request
+        return self.section
+
+    def title(self, section):
+        if section.pk == self.help_center.pk:
+            return section.title
+        return f"{section.title} · {self.help_center.title}"
+
+    def link(self, section):
+        return section.get_full_url(self.request)
+
+    def description(self, section):
+        return _("New and updated articles in %(title)s") % {"title": section.title}
+
+    def items(self, section):
+        articles = (
+            ArticlePage.objects.live().descendant_of(section).filter(locale_id=section.locale_id)
+        )
+        public = PageVisibility(None).filter(articles)  # as an anonymous reader sees it
+        return public.order_by("-last_published_at", "path")[:FEED_ITEMS]
+
+    def item_title(self, article):
+        return article.title
+
+    def item_description(self, article):
+        return article.summary
+
+    def item_link(self, article):
+        return article.get_full_url(self.request)
+
+    def item_guid(self, article):
+        return f"{self.item_link(article)}#{article.pk}"
+
+    def item_pubdate(self, article):
+        return article.first_published_at
+
+    def item_updateddate(self, article):
+        return article.last_published_at
+
+
+class AtomArticlesFeed(ArticlesFeed):
+    feed_type = Atom1Feed
+    subtitle = ArticlesFeed.description

@@ -1,0 +1,115 @@
+"""What search engines and link previews read in a help center page's <head>: canonical
+URL, Open Graph tags, hreflang alternates, robots rules and schema.org JSON-LD
+(BreadcrumbList everywhere, Article on articles, FAQPage on FAQ pages).
+
+Restricted pages (internal content, or any Wagtail view restriction) are ``noindex`` and
+carry no structured data; they are never in a sitemap or a feed either (see feeds.py and
+Wagtail's sitemap, which lists public pages only).
+"""
+
+import json
+
+from django.conf import settings
+from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
+from wagtail.models import Site
+
+from .importers.html import plain_text
+from .visibility import get_visibility
+
+# Characters that could end the <script> element or start markup, as JSON escapes: the
+# JSON value is unchanged and the HTML parser never sees "</script>" inside it.
+_SCRIPT_SAFE = {ord("<"): "\\u003c", ord(">"): "\\u003e", ord("&"): "\\u0026"}
+HEADLINE_LENGTH = 110  # schema.org Article headline: search engines cut longer ones
+
+
+def page_language():
+    """The language being served: Wagtail activates the page's locale for each request."""
+    return get_language() or settings.LANGUAGE_CODE
+
+
+def json_ld(data):
+    """``<script type="application/ld+json">`` holding ``data``, safe for any content."""
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":")).translate(_SCRIPT_SAFE)
+    return mark_safe(f'<script type="application/ld+json">{text}</script>')  # noqa: S308 - escaped above
+
+
+def is_restricted(request, page):
+    """True if any view restriction applies to ``page`` (from the restrictions the request
+    has already loaded, see visibility.py)."""
+    return get_visibility(request).is_restricted(page)
+
+
+def breadcrumb_list(request, trail):
+    return {
+        "@context": "https://schema.org",
+        "@type": "BreadcrumbList",
+        "itemListElement": [
+            {
+                "@type": "ListItem",
+                "position": position,
+                "name": crumb.title,
+                "item": crumb.get_full_url(request),
+            }
+            for position, crumb in enumerate(trail, start=1)
+        ],
+    }
+
+
+def site_name(request):
+    site = Site.find_for_request(request) if request else None
+    return site.site_name if site else ""
+
+
+def article_data(request, page, language):
+    owner = page.content_owner
+    author_name = (owner.get_full_name() or owner.get_username()) if owner else ""
+    publisher = {"@type": "Organization", "name": site_name(request) or page.title}
+    data = {
+        "@context": "https://schema.org",
+        "@type": "Article",
+        "headline": page.title[:HEADLINE_LENGTH],
+        "description": page.summary,
+        "mainEntityOfPage": page.get_full_url(request),
+        "inLanguage": language,
+        "publisher": publisher,
+        "author": {"@type": "Person", "name": author_name} if author_name else publisher,
+    }
+    if page.first_published_at:
+        data["datePublished"] = page.first_published_at.isoformat()
+    if page.last_published_at:
+        data["dateModified"] = page.last_published_at.isoformat()
+    return data
+
+
+def faq_data(items):
+    """FAQPage for the questions and answers shown on the page (plain-text answers)."""
+    return {
+        "@context": "https://schema.org",
+        "@type": "FAQPage",
+        "mainEntity": [
+            {
+                "@type": "Question",
+                "name": item.question,
+                "acceptedAnswer": {
+                    "@type": "Answer",
+                    "text": plain_text(item.answer),
+                },
+            }
+            for item in items
+        ],
+    }
+
+
+def alternates(request, page):
+    """``[(language code, url)]`` of the page's live translations, itself included; empty
+    when it has none (or the site does not translate: no query then)."""
+    if not getattr(settings, "WAGTAIL_I18N_ENABLED", False):
+        return []
+    translations = list(page.get_translations(inclusive=True).live().select_related("locale"))
+    if len(translations) < 2:
+        return []
+    return [
+        (translation.locale.language_code, translation.get_full_url(request))
+        for translation in translations
+    ]
