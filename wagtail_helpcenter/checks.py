@@ -57,6 +57,8 @@ SETTING_VALIDATORS = {
     "RECORD_SEARCH_TERMS": (lambda value: isinstance(value, bool), "True or False"),
     "COUNT_PAGE_VIEWS": (lambda value: isinstance(value, bool), "True or False"),
     "VOTES_PER_ADDRESS": (_positive_int, "a positive whole number"),
+    "API_REQUESTS_PER_MINUTE": (_positive_int, "a positive whole number"),
+    "API_ORIGINS": (_list_of_strings, 'a list of origins such as "https://www.example.com"'),
 }
 
 

@@ -36,6 +36,11 @@ DEFAULTS = {
     "COUNT_PAGE_VIEWS": True,
     # "Was this helpful?" votes one address may send in ten minutes (rate limit).
     "VOTES_PER_ADDRESS": 30,
+    # Read API requests one address may send in a minute (rate limit).
+    "API_REQUESTS_PER_MINUTE": 120,
+    # Origins (e.g. "https://shop.example.com") whose pages may read the read API, the
+    # JSON search and suggestions from the browser (CORS), for the help widget.
+    "API_ORIGINS": [],
 }
 
 

@@ -149,6 +149,30 @@ class HelpCenterPage(RoutablePageMixin, HelpCenterPageBase):
         except listing.InvalidParameter as error:
             return bad_request(request, self, str(error))
 
+    @path("api/categories/", name="api_categories")
+    def api_categories_route(self, request):
+        from ..views import api
+
+        return api.categories(request, self)
+
+    @path("api/articles/", name="api_articles")
+    def api_articles_route(self, request):
+        from ..views import api
+
+        return api.articles(request, self)
+
+    @path("api/articles/<int:article_id>/", name="api_article")
+    def api_article_route(self, request, article_id):
+        from ..views import api
+
+        return api.article(request, self, article_id)
+
+    @path("api/faq/", name="api_faq")
+    def api_faq_route(self, request):
+        from ..views import api
+
+        return api.faq(request, self)
+
     @path("feedback/", name="feedback")
     def feedback_route(self, request):
         from ..views.feedback import vote

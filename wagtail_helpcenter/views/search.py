@@ -12,6 +12,7 @@ from ..search.query import HelpCenterSearch, suggest
 from ..search.spelling import did_you_mean, vocabulary
 from ..search.terms import record_search, should_record
 from ..search.text import clean_query
+from .api import allow_origin
 
 
 def _wants_json(request):
@@ -23,7 +24,7 @@ def search(request, help_center):
         params = SearchParams.from_request(request)
     except InvalidParameter as error:
         if _wants_json(request):
-            return JsonResponse({"error": str(error)}, status=400)
+            return allow_origin(request, JsonResponse({"error": str(error)}, status=400))
         return render_page(
             request, help_center, None, clean_query(request.GET.get("q", "")), str(error), 400
         )
@@ -40,7 +41,7 @@ def search(request, help_center):
         if params.page == 1 and outcome.terms and should_record(request, params.query):
             record_search(help_center, params.query, found_nothing=outcome.total == 0)
     if params.want_json:
-        return JsonResponse(as_json(outcome))
+        return allow_origin(request, JsonResponse(as_json(outcome)))
     return render_page(request, help_center, outcome, params.query)
 
 
@@ -90,4 +91,4 @@ def render_page(request, help_center, outcome, query, error=None, status=200):
 
 def suggestions(request, help_center):
     prefix = clean_query(request.GET.get("q", ""))
-    return JsonResponse(suggest(request, help_center, prefix), safe=False)
+    return allow_origin(request, JsonResponse(suggest(request, help_center, prefix), safe=False))

@@ -1,0 +1,130 @@
+"""The read API's data: public, live help center content as plain dictionaries.
+
+Everything here is what an anonymous visitor may read, whoever asks (the API is meant
+for other sites and tools): internal pages, drafts and unpublished revisions never
+appear. The views (views/api.py) add pagination, caching headers, CORS and a rate limit.
+"""
+
+import re
+
+from bs4 import BeautifulSoup
+from django.template.loader import render_to_string
+from django.utils.translation import gettext as _
+
+from .listing import InvalidParameter, is_whole_number
+from .models import ArticlePage, CategoryPage, FAQItem, FAQPage
+from .richtext import render_rich_text
+from .search.query import readable_text
+from .visibility import _CACHE_ATTRIBUTE as VISIBILITY_ATTRIBUTE
+from .visibility import PageVisibility
+
+MAX_ID_LENGTH = 12
+
+
+_BLOCK_END = re.compile(r"</(?:p|li|h[1-6]|div|tr|blockquote)>|<br\s*/?>", re.IGNORECASE)
+
+
+def html_to_text(html):
+    """Readable text of rich text HTML: one line per paragraph, inline tags dropped."""
+    text = BeautifulSoup(_BLOCK_END.sub("\n", html or ""), "html.parser").get_text()
+    lines = (" ".join(line.split()) for line in text.splitlines())
+    return "\n".join(line for line in lines if line)
+
+
+def as_anonymous(request):
+    """From here on, ``request`` sees pages as an anonymous visitor would (links to
+    internal pages in rich text become plain text, as for any visitor)."""
+    setattr(request, VISIBILITY_ATTRIBUTE, PageVisibility(None))
+
+
+def public(queryset):
+    """Live pages of ``queryset`` that an anonymous visitor may view."""
+    return PageVisibility(None).filter(queryset.live())
+
+
+def id_parameter(request, name):
+    raw = request.GET.get(name, "").strip()
+    if not raw:
+        return None
+    if len(raw) > MAX_ID_LENGTH or not is_whole_number(raw):
+        raise InvalidParameter(_("“%(name)s” must be a page number (id).") % {"name": name})
+    return int(raw)
+
+
+def categories(help_center):
+    return public(CategoryPage.objects.descendant_of(help_center)).order_by("path")
+
+
+def articles(help_center, category_id=None):
+    scope = help_center
+    if category_id is not None:
+        scope = categories(help_center).filter(pk=category_id).first()
+        if scope is None:
+            raise InvalidParameter(_("There is no such category in this help center."))
+    return (
+        public(ArticlePage.objects.descendant_of(scope))
+        .select_related("locale")
+        .prefetch_related("tags")
+        .order_by("-last_published_at", "path")
+    )
+
+
+def faq_items(help_center):
+    pages = public(FAQPage.objects.descendant_of(help_center)).values("pk")
+    return (
+        FAQItem.objects.filter(page__in=pages)
+        .select_related("page")
+        .order_by("page__path", "sort_order")
+    )
+
+
+def category_data(request, category, parents):
+    return {
+        "id": category.pk,
+        "title": category.title,
+        "description": category.description,
+        "url": category.get_full_url(request),
+        "parent": parents.get(category.path[: -category.steplen]),
+    }
+
+
+def article_summary(request, article, parents):
+    return {
+        "id": article.pk,
+        "title": article.title,
+        "summary": article.summary,
+        "url": article.get_full_url(request),
+        "category": parents.get(article.path[: -article.steplen]),
+        "locale": article.locale.language_code,
+        "tags": [tag.name for tag in article.tags.all()],
+        "first_published": article.first_published_at,
+        "last_published": article.last_published_at,
+    }
+
+
+def article_detail(request, article, parents):
+    data = article_summary(request, article, parents)
+    texts = [
+        html_to_text(text)
+        for child in article.body
+        for text in readable_text(child.block, child.value)
+    ]
+    data["body_html"] = render_to_string(
+        "wagtail_helpcenter/api/article_body.html", {"page": article}, request=request
+    )
+    data["body_text"] = "\n\n".join(text for text in texts if text)
+    return data
+
+
+def faq_item_data(request, item):
+    return {
+        "id": item.pk,
+        "question": item.question,
+        "answer_html": str(render_rich_text(item.answer, request)),
+        "url": f"{item.page.get_full_url(request)}#{item.anchor}",
+        "page": item.page_id,
+    }
+
+
+def page_ids_by_path(pages):
+    return {page.path: page.pk for page in pages}
