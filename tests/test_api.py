@@ -80,6 +80,24 @@ class TestContent:
         assert content["internal"].url not in data["body_html"]
         assert "the playbook" in data["body_html"]
 
+    def test_article_with_an_image(self, client, help_center, category):
+        import wagtail_factories
+
+        image = wagtail_factories.ImageFactory()
+        figure = {
+            "type": "image",
+            "value": {
+                "image": {"image": image.pk, "decorative": False, "alt_text": "The menu"},
+                "caption": "Where to click",
+            },
+        }
+        article = ArticlePageFactory(
+            parent=category, body=[figure, *paragraph("<p>Then save.</p>")]
+        )
+        data = get(client, help_center, f"articles/{article.pk}/").json()
+        assert data["body_text"] == "Where to click\n\nThen save."
+        assert 'alt="The menu"' in data["body_html"]
+
     def test_internal_and_draft_articles_are_404(self, client, staff_user, help_center, content):
         client.force_login(staff_user)
         for page in (content["internal"], content["draft"]):

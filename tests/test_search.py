@@ -232,6 +232,28 @@ class TestResults:
         assert "callout" not in highlight
         assert "Tip" not in highlight  # the callout kind's label is not the article's text
 
+    def test_highlight_reads_past_images(self, client, help_center, category):
+        import wagtail_factories
+
+        image = wagtail_factories.ImageFactory()
+        figure = {
+            "type": "image",
+            "value": {
+                "image": {"image": image.pk, "decorative": False, "alt_text": "The menu"},
+                "caption": "Where to click",
+            },
+        }
+        ArticlePageFactory(
+            parent=category,
+            title="Billing settings",
+            summary="Where the billing options are.",
+            body=[figure, *paragraph("Choose the month of the invoice you need.")],
+        )
+        refresh()
+        [result] = search_json(client, help_center, q="invoice")["results"]
+        assert "<mark>invoice</mark>" in result["highlight"]
+        assert "Where to click" in result["highlight"]
+
     def test_highlight_is_escaped(self, client, help_center, category):
         ArticlePageFactory(
             parent=category,

@@ -2,6 +2,7 @@ from django.conf import settings
 from django.contrib import admin
 from django.http import HttpResponse
 from django.urls import include, path
+from django.views.generic import TemplateView
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
@@ -17,6 +18,8 @@ def robots_txt(request):
 
 urlpatterns = [
     path("robots.txt", robots_txt),
+    # A page of the "host site" with the help widget, as a shop's checkout would have it.
+    path("widget-demo/", TemplateView.as_view(template_name="demo_site/widget_demo.html")),
     path("sitemap.xml", sitemap),
     path("django-admin/", admin.site.urls),
     path("admin/", include(wagtailadmin_urls)),

@@ -17,6 +17,7 @@ from modelsearch.backends.database.sqlite.sqlite import SQLiteSearchBackend
 from modelsearch.backends.elasticsearchbase import ElasticsearchBaseSearchBackend
 from modelsearch.query import Boost, Fuzzy, Or, Phrase, PlainText
 from wagtail import blocks
+from wagtail.images.blocks import ImageBlock
 from wagtail.models import Locale, Page
 from wagtail.search.backends import get_search_backend
 
@@ -285,7 +286,9 @@ class HelpCenterSearch:
 def readable_text(block, value):
     """The text a visitor reads in a block, as Wagtail indexes it, without choice labels
     such as a heading's level or a callout's kind."""
-    if isinstance(block, blocks.ChoiceBlock):
+    if isinstance(block, blocks.ChoiceBlock | ImageBlock) or value is None:
+        # An image's value is the image itself, not its fields: its caption (a sibling
+        # field of the figure) is the text a visitor reads.
         return []
     if isinstance(block, blocks.RichTextBlock):
         # Its stored HTML: the snippet strips the tags (faster than Wagtail's indexing text).

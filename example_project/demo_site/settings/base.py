@@ -116,4 +116,6 @@ if os.environ.get("HELPCENTER_SEARCH_URL"):
 # The help center takes the look of the host site through its base template.
 WAGTAIL_HELPCENTER = {
     "BASE_TEMPLATE": "demo_site/base.html",
+    # Other sites whose pages may embed the help widget, e.g. "http://127.0.0.1:8001".
+    "API_ORIGINS": [o for o in os.environ.get("HELPCENTER_API_ORIGINS", "").split(",") if o],
 }
