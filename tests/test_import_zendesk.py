@@ -163,7 +163,7 @@ class TestImport:
         assert page.live
         assert page.promoted
         assert sorted(tag.name for tag in page.tags.all()) == ["invoices", "pdf"]
-        assert page.summary == "Download invoices from Settings . More"
+        assert page.summary == "Download invoices from Settings. More"
         assert page.first_published_at.isoformat() == "2024-03-01T10:00:00+00:00"
         assert page.last_published_at.isoformat() == "2025-06-01T10:00:00+00:00"
         assert page.last_reviewed.isoformat() == "2025-06-01"

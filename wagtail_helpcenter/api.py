@@ -5,12 +5,10 @@ for other sites and tools): internal pages, drafts and unpublished revisions nev
 appear. The views (views/api.py) add pagination, caching headers, CORS and a rate limit.
 """
 
-import re
-
-from bs4 import BeautifulSoup
 from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
 
+from .importers.html import text_lines
 from .listing import InvalidParameter, is_whole_number
 from .models import ArticlePage, CategoryPage, FAQItem, FAQPage
 from .richtext import render_rich_text
@@ -21,14 +19,9 @@ from .visibility import PageVisibility
 MAX_ID_LENGTH = 12
 
 
-_BLOCK_END = re.compile(r"</(?:p|li|h[1-6]|div|tr|blockquote)>|<br\s*/?>", re.IGNORECASE)
-
-
 def html_to_text(html):
     """Readable text of rich text HTML: one line per paragraph, inline tags dropped."""
-    text = BeautifulSoup(_BLOCK_END.sub("\n", html or ""), "html.parser").get_text()
-    lines = (" ".join(line.split()) for line in text.splitlines())
-    return "\n".join(line for line in lines if line)
+    return "\n".join(text_lines(html))
 
 
 def as_anonymous(request):

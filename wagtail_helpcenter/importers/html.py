@@ -292,8 +292,19 @@ def html_to_blocks(html):
     return result
 
 
+# Where one block of text ends: a line break in the text, where inline tags add nothing.
+BLOCK_END = re.compile(r"</(?:p|li|h[1-6]|div|tr|td|th|blockquote|pre)>|<br\s*/?>", re.IGNORECASE)
+
+
+def text_lines(html):
+    """The text of ``html``, one line per block (paragraph, list item, ...)."""
+    text = BeautifulSoup(BLOCK_END.sub("\n", html or ""), "html.parser").get_text()
+    lines = (" ".join(line.split()) for line in text.splitlines())
+    return [line for line in lines if line]
+
+
 def plain_text(html, limit=None):
-    text = " ".join(BeautifulSoup(html or "", "html.parser").get_text(" ", strip=True).split())
+    text = " ".join(text_lines(html))
     if limit and len(text) > limit:
         text = text[: limit - 1].rsplit(" ", 1)[0] + "…"
     return text
