@@ -8,12 +8,13 @@ DEMO_PORT ?= 8000
 export PYTHONPATH := $(CURDIR)
 
 .DEFAULT_GOAL := help
-.PHONY: help install demo demo-data test test-fast test-opensearch opensearch lint format migrations-check docs clean
+.PHONY: help install demo demo-data test test-fast test-opensearch test-browser opensearch lint format migrations-check docs clean
 
 help:
 	@echo "make demo       run the example help center on http://127.0.0.1:$(DEMO_PORT)"
 	@echo "make test       lint, check migrations, build the docs and run the whole test suite"
 	@echo "make test-fast  the test suite on the database backend only, without lint"
+	@echo "make test-browser  the browser tests, in headless Chromium (installed from Debian if missing)"
 	@echo "make opensearch run a local OpenSearch node on http://127.0.0.1:9200 (needs Java 11-23, Maven)"
 	@echo "make format     format the code with ruff"
 	@echo "make docs       build the documentation into site/"
@@ -50,15 +51,20 @@ migrations-check: install
 	DJANGO_SETTINGS_MODULE=tests.settings $(BIN)/django-admin makemigrations --check --dry-run
 
 test: lint migrations-check docs
-	$(BIN)/pytest
+	$(BIN)/pytest -m "not browser"
 	$(MAKE) test-opensearch
+	$(MAKE) test-browser
 
 # The shared search tests again, on a real OpenSearch node started for the run.
 test-opensearch: install
 	HELPCENTER_TEST_SEARCH_ENGINE=opensearch $(BIN)/python -m tools.opensearch.node run -- $(BIN)/pytest -m search
 
 test-fast: install
-	$(BIN)/pytest
+	$(BIN)/pytest -m "not browser"
+
+# Tests in a real headless Chromium (Debian's package, installed when missing).
+test-browser: install
+	HELPCENTER_CHROMIUM="$$(tools/browser/ensure_chromium.sh)" $(BIN)/pytest -m browser
 
 opensearch: install
 	$(BIN)/python -m tools.opensearch.node serve --port 9200

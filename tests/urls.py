@@ -1,9 +1,24 @@
+from django.shortcuts import render
 from django.urls import include, path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 
+
+def widget_page(request):
+    """A host site's page with the help widget (browser tests): the help center may live
+    on another origin, given as ?helpcenter=<absolute url>."""
+    helpcenter_url = request.GET.get("helpcenter", "/help/")
+    origin = helpcenter_url.split("/help/")[0]
+    return render(
+        request,
+        "host/widget_page.html",
+        {"helpcenter_url": helpcenter_url, "helpcenter_origin": origin},
+    )
+
+
 urlpatterns = [
+    path("widget-page/", widget_page),
     path("admin/", include(wagtailadmin_urls)),
     path("sitemap.xml", sitemap),
     path("", include(wagtail_urls)),

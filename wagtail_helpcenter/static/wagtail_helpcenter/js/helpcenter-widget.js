@@ -17,6 +17,7 @@
     return;
   }
   var base = script.dataset.helpcenter.replace(/\/?$/, "/");
+  var helpCenterUrl = new URL(base, window.location.href);
   var text = {
     label: script.dataset.label || "Help",
     title: script.dataset.title || "How can we help?",
@@ -117,7 +118,8 @@
     results.slice(0, MAX_RESULTS).forEach(function (result) {
       var item = document.createElement("li");
       var link = document.createElement("a");
-      link.href = result.url;
+      // Result URLs may be relative to the help center, which is on another site.
+      link.href = new URL(result.url, helpCenterUrl).href;
       link.textContent = result.title;
       item.appendChild(link);
       if (result.summary) {
