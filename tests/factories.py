@@ -62,3 +62,14 @@ def add_faq_items(faq_page, *pairs):
         faq_page.faq_items.add(FAQItem(question=question, answer=answer))
     faq_page.save_revision().publish()
     return faq_page
+
+
+def figure_block(image, caption="", alt_text="The menu"):
+    """An article body's image block (a figure with its caption), as stored."""
+    return {
+        "type": "image",
+        "value": {
+            "image": {"image": image.pk, "decorative": False, "alt_text": alt_text},
+            "caption": caption,
+        },
+    }

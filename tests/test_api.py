@@ -1,11 +1,19 @@
 """The read API: public pages only, pagination, caching headers, CORS, rate limit."""
 
+from pathlib import Path
+
 import pytest
 from django.db import connection
 from django.test import override_settings
 from django.test.utils import CaptureQueriesContext
 
-from tests.factories import ArticlePageFactory, CategoryPageFactory, FAQPageFactory, add_faq_items
+from tests.factories import (
+    ArticlePageFactory,
+    CategoryPageFactory,
+    FAQPageFactory,
+    add_faq_items,
+    figure_block,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -84,13 +92,7 @@ class TestContent:
         import wagtail_factories
 
         image = wagtail_factories.ImageFactory()
-        figure = {
-            "type": "image",
-            "value": {
-                "image": {"image": image.pk, "decorative": False, "alt_text": "The menu"},
-                "caption": "Where to click",
-            },
-        }
+        figure = figure_block(image, caption="Where to click")
         article = ArticlePageFactory(
             parent=category, body=[figure, *paragraph("<p>Then save.</p>")]
         )
@@ -206,3 +208,15 @@ class TestHttp:
         statuses = [get(client, help_center, "faq/").status_code for _ in range(4)]
         assert statuses == [200, 200, 200, 429]
         assert get(client, help_center, "faq/")["Retry-After"] == "60"
+
+
+def test_widget_script_is_small_and_self_contained():
+    from django.contrib.staticfiles import finders
+
+    path = finders.find("wagtail_helpcenter/js/helpcenter-widget.js")
+    source = Path(path).read_text(encoding="utf-8")
+    assert len(source.encode()) < 15_000  # the budget is 15 kB minified; this is unminified
+    assert "attachShadow" in source
+    assert "http" not in source.replace("https://help.example.com", "").replace(
+        "https://www.example.com", ""
+    )  # no CDN or other outside resource

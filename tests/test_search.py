@@ -23,6 +23,7 @@ from tests.factories import (
     FAQPageFactory,
     HelpCenterPageFactory,
     add_faq_items,
+    figure_block,
 )
 from tests.utils import soup
 
@@ -236,13 +237,7 @@ class TestResults:
         import wagtail_factories
 
         image = wagtail_factories.ImageFactory()
-        figure = {
-            "type": "image",
-            "value": {
-                "image": {"image": image.pk, "decorative": False, "alt_text": "The menu"},
-                "caption": "Where to click",
-            },
-        }
+        figure = figure_block(image, caption="Where to click")
         ArticlePageFactory(
             parent=category,
             title="Billing settings",

@@ -3,16 +3,16 @@
 import secrets
 
 from django import forms
-from django.core.cache import cache
 from django.core.signing import BadSignature
 from django.utils.translation import gettext_lazy as _
 
+from . import visitors
 from .conf import get_config
 from .listing import InvalidParameter
 from .models import ArticlePage, FAQItem, FAQPage, Vote
 from .models.feedback import COMMENT_MAX_LENGTH
 from .visibility import get_visibility
-from .visitors import anonymous_key, client_ip
+from .visitors import anonymous_key
 
 VOTER_COOKIE = "helpcenter_voter"
 VOTER_COOKIE_SALT = "wagtail_helpcenter.voter"
@@ -63,16 +63,9 @@ def vote_target(request, help_center, page_id, item_id):
 
 
 def over_rate_limit(request):
-    """True once an address has voted VOTES_PER_ADDRESS times in ten minutes. The
-    address is kept only as a keyed hash, in the cache, for those ten minutes."""
-    key = "wagtail_helpcenter:votes:" + anonymous_key("address", client_ip(request))
-    cache.add(key, 0, RATE_WINDOW_SECONDS)
-    try:
-        count = cache.incr(key)
-    except ValueError:  # expired between add and incr
-        cache.set(key, 1, RATE_WINDOW_SECONDS)
-        count = 1
-    return count > get_config()["VOTES_PER_ADDRESS"]
+    """True once an address has voted VOTES_PER_ADDRESS times in ten minutes."""
+    limit = get_config()["VOTES_PER_ADDRESS"]
+    return visitors.over_rate_limit(request, "votes", limit, RATE_WINDOW_SECONDS)
 
 
 def voter_token(request):

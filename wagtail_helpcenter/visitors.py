@@ -3,6 +3,7 @@ anything that identifies a person."""
 
 import re
 
+from django.core.cache import cache
 from django.utils.crypto import salted_hmac
 
 BOT_USER_AGENT = re.compile(
@@ -36,3 +37,17 @@ def client_ip(request):
     """REMOTE_ADDR. Behind a proxy, set it from X-Forwarded-For in the proxy or a
     middleware you trust: this module never reads forwarded headers itself."""
     return request.META.get("REMOTE_ADDR", "")
+
+
+def over_rate_limit(request, purpose, limit, window_seconds):
+    """Count one request of ``purpose`` from this address; True once there were more than
+    ``limit`` in the current window. The address is kept only as a keyed hash, in the
+    cache, for ``window_seconds``."""
+    key = f"wagtail_helpcenter:{purpose}:" + anonymous_key("address", client_ip(request))
+    cache.add(key, 0, window_seconds)
+    try:
+        count = cache.incr(key)
+    except ValueError:  # the window ended between add and incr
+        cache.set(key, 1, window_seconds)
+        count = 1
+    return count > limit

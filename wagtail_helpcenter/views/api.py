@@ -8,17 +8,15 @@ caches, a per-address rate limit, and CORS for the origins in ``API_ORIGINS``.
 import hashlib
 import json
 
-from django.core.cache import cache
 from django.core.paginator import Paginator
 from django.core.serializers.json import DjangoJSONEncoder
 from django.http import HttpResponse, JsonResponse
 from django.utils.http import http_date, quote_etag
 from django.utils.translation import gettext as _
 
-from .. import api
+from .. import api, visitors
 from ..conf import get_config
 from ..listing import InvalidParameter, page_number
-from ..visitors import anonymous_key, client_ip
 
 API_PAGE_SIZE = 20
 RATE_WINDOW_SECONDS = 60
@@ -35,14 +33,8 @@ def allow_origin(request, response):
 
 
 def over_rate_limit(request):
-    key = "wagtail_helpcenter:api:" + anonymous_key("address", client_ip(request))
-    cache.add(key, 0, RATE_WINDOW_SECONDS)
-    try:
-        count = cache.incr(key)
-    except ValueError:  # expired between add and incr
-        cache.set(key, 1, RATE_WINDOW_SECONDS)
-        count = 1
-    return count > get_config()["API_REQUESTS_PER_MINUTE"]
+    limit = get_config()["API_REQUESTS_PER_MINUTE"]
+    return visitors.over_rate_limit(request, "api", limit, RATE_WINDOW_SECONDS)
 
 
 def error(request, message, status=400):
