@@ -51,6 +51,7 @@ class TestStructuredData:
         assert article["headline"] == "Download an invoice"
         assert article["description"] == "Get a PDF of any invoice."
         assert article["author"] == {"@type": "Person", "name": "Olivia Owner"}
+        assert article["publisher"]["name"] == "Acme Help"  # the site has no name: the help center
         assert article["mainEntityOfPage"] == "http://localhost/help/billing/download-invoice/"
         assert article["datePublished"].startswith(str(owned_article.first_published_at.date()))
         assert "dateModified" in article
@@ -117,7 +118,8 @@ class TestMetaTags:
 
     def test_feed_links(self, client, help_center, category):
         home = soup(client.get(help_center.url))
-        assert home.select_one('link[type="application/atom+xml"]')["href"] == "/help/feed/atom/"
+        feed = home.select_one('link[type="application/atom+xml"]')
+        assert (feed["href"], feed["title"]) == ("/help/feed/atom/", "Acme Help")
         listing = soup(client.get(category.url))
         assert listing.select_one('link[type="application/atom+xml"]')["href"] == (
             f"/help/feed/atom/?category={category.pk}"

@@ -61,10 +61,12 @@ def site_name(request):
     return site.site_name if site else ""
 
 
-def article_data(request, page, language):
+def article_data(request, page, language, publisher_name):
+    """Article data; the author is the article's owner, else the publisher (the site, or
+    the help center when the site has no name)."""
     owner = page.content_owner
     author_name = (owner.get_full_name() or owner.get_username()) if owner else ""
-    publisher = {"@type": "Organization", "name": site_name(request) or page.title}
+    publisher = {"@type": "Organization", "name": publisher_name}
     data = {
         "@context": "https://schema.org",
         "@type": "Article",

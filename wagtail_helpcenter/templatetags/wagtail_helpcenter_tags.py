@@ -67,7 +67,9 @@ def helpcenter_meta(context):
         trail = [*context.get("breadcrumbs", []), page]
         structured.append(seo.json_ld(seo.breadcrumb_list(request, trail)))
         if isinstance(page, ArticlePage):
-            structured.append(seo.json_ld(seo.article_data(request, page, language)))
+            help_center = context.get("help_center")
+            publisher = seo.site_name(request) or (help_center or page).title
+            structured.append(seo.json_ld(seo.article_data(request, page, language, publisher)))
         elif isinstance(page, FAQPage) and context.get("faq_items"):
             structured.append(seo.json_ld(seo.faq_data(context["faq_items"])))
     description = getattr(page, "search_description", "") or getattr(page, "summary", "")
@@ -82,7 +84,18 @@ def helpcenter_meta(context):
         "alternates": [] if restricted else seo.alternates(request, page),
         "structured_data": structured,
         "feed_url": None if restricted else feed_url(context.get("help_center"), page),
+        "feed_title": feed_title(context.get("help_center"), page),
     }
+
+
+def feed_title(help_center, page):
+    from ..models import CategoryPage
+
+    if help_center is None:
+        return ""
+    if isinstance(page, CategoryPage):
+        return f"{page.title} · {help_center.title}"
+    return help_center.title
 
 
 def feed_url(help_center, page):
