@@ -99,6 +99,7 @@ class DemoBuilder:
     def build(self):
         self.images = create_images()
         help_center = self.parent.add_child(instance=HelpCenterPage(**content.HELP_CENTER))
+        help_center.save_revision().publish()  # a publication date, as an editor's page has
         for category in content.CATEGORIES:
             self.add_category(help_center, category)
         self.add_faq(help_center, content.TOP_LEVEL_FAQ)
@@ -118,6 +119,7 @@ class DemoBuilder:
                 audience=spec.get("audience", "public"),
             )
         )
+        category.save_revision().publish()
         for article_spec in spec["articles"]:
             self.add_article(category, article_spec)
         for child in spec.get("children", []):
