@@ -229,7 +229,9 @@ class TestBadVotes:
 def soup_of_error(response):
     from bs4 import BeautifulSoup
 
-    message = BeautifulSoup(response.content, "html.parser").select_one(".hc-error")
+    document = BeautifulSoup(response.content, "html.parser")
+    assert document.select_one("h1").get_text() == "We could not record your feedback"
+    message = document.select_one(".hc-error")
     return message is not None and message.get_text(strip=True)
 
 

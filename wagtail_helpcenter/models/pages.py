@@ -55,13 +55,14 @@ class CountedViewsMixin:
         return response
 
 
-def bad_request(request, page, message):
+def bad_request(request, page, message, heading=None):
     response = TemplateResponse(
         request,
         "wagtail_helpcenter/bad_request.html",
         {
             "page": page,
             "message": message,
+            "heading": heading,
             "helpcenter_base_template": get_config()["BASE_TEMPLATE"],
             "help_center": page.get_help_center(),
         },

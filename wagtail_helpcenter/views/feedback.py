@@ -27,7 +27,9 @@ def _refuse(request, help_center, message, status=400):
         return JsonResponse({"error": message}, status=status)
     from ..models.pages import bad_request
 
-    response = bad_request(request, help_center, message)
+    response = bad_request(
+        request, help_center, message, heading=_("We could not record your feedback")
+    )
     response.status_code = status
     return response
 
