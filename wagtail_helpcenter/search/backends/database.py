@@ -135,9 +135,9 @@ class FastSQLiteSearchQueryCompiler(SQLiteSearchQueryCompiler):
         return {row["group"]: row["count"] for row in rows if row["group"] is not None}
 
     def ranked_window(self, config, start, stop):
-        """``[(object_pk, score)]`` for ranks ``start:stop`` among the objects the
-        queryset lets through, best first (ties: newest index entry first), and those
-        objects by pk.
+        """``[(object_pk, score)]`` for ranks ``start:stop`` (``stop`` may be None) among
+        the objects the queryset lets through, best first (ties: newest index entry first),
+        and those objects by pk.
 
         The best matches are ranked inside the FTS table alone; only they are then
         looked up (their index entries, then their objects through the queryset's
@@ -146,6 +146,8 @@ class FastSQLiteSearchQueryCompiler(SQLiteSearchQueryCompiler):
         most matches) SQLite probes every match instead."""
         if self.queryset.query.is_empty():
             return [], {}
+        if stop is None:  # every result asked for: nothing to save
+            return self._probe_every_match(config, start, stop)
         content_types = set(get_descendants_content_types_pks(self.queryset.model))
         entries = SQLiteFTSIndexEntry._meta.get_field("index_entry").related_model.objects
         best = (
@@ -173,6 +175,11 @@ class FastSQLiteSearchQueryCompiler(SQLiteSearchQueryCompiler):
             if len(kept) >= stop or len(window) < fetch:
                 return kept[start:stop], objects
             fetch *= 8
+        return self._probe_every_match(config, start, stop)
+
+    def _probe_every_match(self, config, start, stop):
+        """``ranked_window``'s result, with SQLite checking the queryset's filters for
+        every match (one EXISTS probe each) before ranking them."""
         window = list(
             self.match_rows(config)
             .order_by("score", "-pk")
@@ -194,19 +201,10 @@ class FastSQLiteSearchQueryCompiler(SQLiteSearchQueryCompiler):
             if score_field:
                 rows = self.match_rows(config).filter(object_pk__in=[obj.pk for obj in results])
                 scores = dict(rows.values_list("object_pk", "score"))
-        elif stop is not None:
+        else:
             # bm25() is lower for better matches; ties: newest first, as Wagtail does.
             window, objects = self.ranked_window(config, start, stop)
             scores = dict(window)
-            results = [objects[pk] for pk, _score in window]
-        else:
-            window = list(
-                self.match_rows(config)
-                .order_by("score", "-pk")
-                .values_list("object_pk", "score")[start:]
-            )
-            scores = dict(window)
-            objects = self.queryset.in_bulk([pk for pk, _score in window])
             results = [objects[pk] for pk, _score in window if pk in objects]
         if score_field:
             for obj in results:
