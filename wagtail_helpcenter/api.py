@@ -9,14 +9,12 @@ from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
 
 from .importers.html import text_lines
-from .listing import InvalidParameter, is_whole_number
+from .listing import InvalidParameter
 from .models import ArticlePage, CategoryPage, FAQItem, FAQPage
 from .richtext import render_rich_text
 from .search.query import readable_text
 from .visibility import _CACHE_ATTRIBUTE as VISIBILITY_ATTRIBUTE
-from .visibility import PageVisibility
-
-MAX_ID_LENGTH = 12
+from .visibility import PageVisibility, public_pages
 
 
 def html_to_text(html):
@@ -30,22 +28,8 @@ def as_anonymous(request):
     setattr(request, VISIBILITY_ATTRIBUTE, PageVisibility(None))
 
 
-def public(queryset):
-    """Live pages of ``queryset`` that an anonymous visitor may view."""
-    return PageVisibility(None).filter(queryset.live())
-
-
-def id_parameter(request, name):
-    raw = request.GET.get(name, "").strip()
-    if not raw:
-        return None
-    if len(raw) > MAX_ID_LENGTH or not is_whole_number(raw):
-        raise InvalidParameter(_("“%(name)s” must be a page number (id).") % {"name": name})
-    return int(raw)
-
-
 def categories(help_center):
-    return public(CategoryPage.objects.descendant_of(help_center)).order_by("path")
+    return public_pages(CategoryPage.objects.descendant_of(help_center)).order_by("path")
 
 
 def articles(help_center, category_id=None):
@@ -55,7 +39,7 @@ def articles(help_center, category_id=None):
         if scope is None:
             raise InvalidParameter(_("There is no such category in this help center."))
     return (
-        public(ArticlePage.objects.descendant_of(scope))
+        public_pages(ArticlePage.objects.descendant_of(scope))
         .select_related("locale")
         .prefetch_related("tags")
         .order_by("-last_published_at", "path")
@@ -63,7 +47,7 @@ def articles(help_center, category_id=None):
 
 
 def faq_items(help_center):
-    pages = public(FAQPage.objects.descendant_of(help_center)).values("pk")
+    pages = public_pages(FAQPage.objects.descendant_of(help_center)).values("pk")
     return (
         FAQItem.objects.filter(page__in=pages)
         .select_related("page")

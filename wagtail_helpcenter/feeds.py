@@ -7,9 +7,10 @@ from django.contrib.syndication.views import Feed
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
 from django.utils.translation import gettext as _
 
-from .listing import InvalidParameter, is_whole_number
-from .models import ArticlePage, CategoryPage
-from .visibility import PageVisibility
+from .api import categories
+from .listing import InvalidParameter, id_parameter
+from .models import ArticlePage
+from .visibility import public_pages
 
 FEED_ITEMS = 20
 
@@ -23,15 +24,11 @@ class ArticlesFeed(Feed):
         return super().__call__(request)
 
     def category_from(self, request, help_center):
-        raw = request.GET.get("category", "").strip()
-        if not raw:
+        category_id = id_parameter(request, "category")
+        if category_id is None:
             return help_center
-        if not is_whole_number(raw) or len(raw) > 12:
-            raise InvalidParameter(_("The category must be a category number."))
-        category = (
-            CategoryPage.objects.live().descendant_of(help_center).filter(pk=int(raw)).first()
-        )
-        if category is None or not PageVisibility(None).can_view(category):
+        category = categories(help_center).filter(pk=category_id).first()
+        if category is None:
             raise InvalidParameter(_("There is no such category in this help center."))
         return category
 
@@ -51,11 +48,8 @@ class ArticlesFeed(Feed):
         return _("New and updated articles in %(title)s") % {"title": section.title}
 
     def items(self, section):
-        articles = (
-            ArticlePage.objects.live().descendant_of(section).filter(locale_id=section.locale_id)
-        )
-        public = PageVisibility(None).filter(articles)  # as an anonymous reader sees it
-        return public.order_by("-last_published_at", "path")[:FEED_ITEMS]
+        articles = ArticlePage.objects.descendant_of(section).filter(locale_id=section.locale_id)
+        return public_pages(articles).order_by("-last_published_at", "path")[:FEED_ITEMS]
 
     def item_title(self, article):
         return article.title

@@ -66,6 +66,19 @@ def is_whole_number(raw):
     return raw.isascii() and raw.isdigit()
 
 
+def id_parameter(request, name):
+    """A page id sent as ``?<name>=``: None when absent; InvalidParameter unless it is a
+    whole number of at most MAX_PAGE_PARAMETER_LENGTH digits."""
+    raw = request.GET.get(name, "").strip()
+    if not raw:
+        return None
+    if len(raw) > MAX_PAGE_PARAMETER_LENGTH or not is_whole_number(raw):
+        raise InvalidParameter(
+            _("The %(name)s must be a page id (a whole number).") % {"name": name}
+        )
+    return int(raw)
+
+
 def page_number(request, name="page"):
     """The ``?page=`` number, 1 when absent; InvalidParameter when it is not a number."""
     raw = request.GET.get(name, "").strip()

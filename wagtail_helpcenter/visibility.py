@@ -89,3 +89,9 @@ def get_visibility(request):
 def visible_pages(request, queryset):
     """Shorthand: the live pages of ``queryset`` that ``request`` may view."""
     return get_visibility(request).filter(queryset.live())
+
+
+def public_pages(queryset):
+    """The live pages of ``queryset`` that an anonymous visitor may view: what feeds and
+    the read API list, whoever asks."""
+    return PageVisibility(None).filter(queryset.live())

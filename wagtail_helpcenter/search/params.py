@@ -4,11 +4,10 @@ from dataclasses import dataclass
 
 from django.utils.translation import gettext as _
 
-from ..listing import InvalidParameter, is_whole_number, page_number
+from ..listing import InvalidParameter, id_parameter, page_number
 from .text import clean_query
 
 KINDS = ("article", "faq")
-MAX_ID_LENGTH = 12
 
 
 @dataclass(frozen=True)
@@ -22,9 +21,7 @@ class SearchParams:
     @classmethod
     def from_request(cls, request):
         get = request.GET
-        category = get.get("category", "").strip()
-        if category and (len(category) > MAX_ID_LENGTH or not is_whole_number(category)):
-            raise InvalidParameter(_("The category must be a page id (a whole number)."))
+        category_id = id_parameter(request, "category")
         kind = get.get("kind", "").strip() or None
         if kind is not None and kind not in KINDS:
             raise InvalidParameter(_("The kind must be “article” or “faq”."))
@@ -34,7 +31,7 @@ class SearchParams:
         return cls(
             query=clean_query(get.get("q", "")),
             page=page_number(request),
-            category_id=int(category) if category else None,
+            category_id=category_id,
             kind=kind,
             want_json=output == "json",
         )

@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 
 from .. import api, visitors
 from ..conf import get_config
-from ..listing import InvalidParameter, page_number
+from ..listing import InvalidParameter, id_parameter, page_number
 
 API_PAGE_SIZE = 20
 RATE_WINDOW_SECONDS = 60
@@ -108,7 +108,7 @@ def categories(request, help_center):
 @endpoint
 def articles(request, help_center):
     parents = _category_parents(help_center)
-    queryset = api.articles(help_center, api.id_parameter(request, "category"))
+    queryset = api.articles(help_center, id_parameter(request, "category"))
     data, last = paginated(
         request, queryset, lambda article: api.article_summary(request, article, parents)
     )
