@@ -123,3 +123,13 @@ def search_gaps(period, limit=10):
         .order_by("-times", "query")
         .values_list("query", "times")[:limit]
     )
+
+
+def search_gap_count(period):
+    """How many different searches found nothing in ``period``."""
+    return (
+        SearchTermDay.objects.filter(date__range=(period.since, period.until), zero_results__gt=0)
+        .values("query")
+        .distinct()
+        .count()
+    )

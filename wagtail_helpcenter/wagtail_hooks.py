@@ -8,18 +8,15 @@ from wagtail.admin.ui.components import Component
 from wagtail.admin.widgets import ListingButton
 from wagtail.snippets.models import register_snippet
 
-from .analytics import (
-    DEFAULT_PERIOD,
-    Period,
-    daily_views,
-    daily_votes,
-    helpful_percent,
-    search_gaps,
-)
-from .charts import bar_chart
+from .analytics import DEFAULT_PERIOD, Period, search_gap_count
 from .models import ArticlePage
 from .review import MARK_REVIEWED_ACTION, overdue
-from .views.dashboard import DashboardView, editable_articles, may_see_dashboard
+from .views.dashboard import (
+    DashboardView,
+    editable_articles,
+    may_see_dashboard,
+    views_and_votes,
+)
 from .views.reports import (
     ArticlePerformanceReportView,
     FeedbackReportView,
@@ -168,23 +165,10 @@ class HelpCenterSummaryPanel(Component):
     def get_context_data(self, parent_context):
         request = parent_context["request"]
         period = Period(DEFAULT_PERIOD, timezone.localdate())
-        pages = editable_articles(request.user).values("pk")
-        views = daily_views(period, pages=pages)
-        votes = daily_votes(period, pages=pages)
-        helpful = sum(yes for _day, yes, _no in votes)
-        unhelpful = sum(no for _day, _yes, no in votes)
         return {
+            **views_and_votes(period, editable_articles(request.user).values("pk")),
             "heading": _("Help center, last %(days)s days") % {"days": period.days},
-            "total_views": sum(count for _day, count in views),
-            "helpful_percent": helpful_percent(helpful, unhelpful),
-            "votes": helpful + unhelpful,
-            "search_gaps": len(search_gaps(period, limit=1000)),
-            "chart": bar_chart(
-                [(day.isoformat(), count) for day, count in views],
-                _("Article views per day"),
-                _("Views of help center articles on each of the last %(days)s days.")
-                % {"days": period.days},
-            ),
+            "search_gaps": search_gap_count(period),
             "dashboard_url": reverse("wagtail_helpcenter_dashboard"),
         }
 

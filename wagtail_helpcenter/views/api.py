@@ -78,7 +78,9 @@ def endpoint(view):
         if request.method not in ("GET", "HEAD"):
             return error(request, _("Only GET is allowed."), status=405)
         if over_rate_limit(request):
-            response = error(request, _("Too many requests: try again in a minute."), 429)
+            response = error(
+                request, _("Too many requests: try again in a minute."), TOO_MANY_REQUESTS
+            )
             response["Retry-After"] = str(RATE_WINDOW_SECONDS)
             return response
         api.as_anonymous(request)

@@ -43,6 +43,36 @@ def editable_articles(user):
     return ArticlePage.objects.live().filter(pk__in=editable.values("pk"))
 
 
+def views_and_votes(period, pages):
+    """Views and votes of ``pages`` per day over ``period``, their totals and charts (for
+    the dashboard and the admin home panel)."""
+    views = daily_views(period, pages=pages)
+    votes = daily_votes(period, pages=pages)
+    helpful = sum(yes for _day, yes, _no in votes)
+    unhelpful = sum(no for _day, _yes, no in votes)
+    return {
+        "views_table": views,
+        "votes_table": votes,
+        "total_views": sum(count for _day, count in views),
+        "total_helpful": helpful,
+        "total_unhelpful": unhelpful,
+        "total_votes": helpful + unhelpful,
+        "helpful_percent": helpful_percent(helpful, unhelpful),
+        "views_chart": bar_chart(
+            [(day.isoformat(), count) for day, count in views],
+            _("Article views per day"),
+            _("Views of help center articles on each of the last %(days)s days.")
+            % {"days": period.days},
+        ),
+        "votes_chart": stacked_bar_chart(
+            [(day.isoformat(), yes, no) for day, yes, no in votes],
+            _("Helpful and unhelpful votes per day"),
+            _("Votes on each of the last %(days)s days: helpful below, not helpful above.")
+            % {"days": period.days},
+        ),
+    }
+
+
 class DashboardView(WagtailAdminTemplateMixin, TemplateView):
     template_name = "wagtail_helpcenter/admin/dashboard.html"
     page_title = gettext_lazy("Help center")
@@ -78,39 +108,20 @@ class DashboardView(WagtailAdminTemplateMixin, TemplateView):
         articles = editable_articles(self.request.user)
         if self.locale:
             articles = articles.filter(locale=self.locale)
-        views = daily_views(period, pages=articles.values("pk"))
-        votes = daily_votes(period, pages=articles.values("pk"))
-        total_yes = sum(yes for _day, yes, _no in votes)
-        total_no = sum(no for _day, _yes, no in votes)
+        locales = list(Locale.objects.all())
+        due = overdue(articles)
         context.update(
+            views_and_votes(period, articles.values("pk")),
             error=self.error,
             period=period,
             periods=PERIODS,
-            locales=list(Locale.objects.all()) if Locale.objects.count() > 1 else [],
+            locales=locales if len(locales) > 1 else [],
             locale=self.locale,
-            total_views=sum(count for _day, count in views),
-            total_helpful=total_yes,
-            total_unhelpful=total_no,
-            helpful_percent=helpful_percent(total_yes, total_no),
-            views_chart=bar_chart(
-                [(day.isoformat(), count) for day, count in views],
-                _("Article views per day"),
-                _("Views of help center articles on each of the last %(days)s days.")
-                % {"days": period.days},
-            ),
-            votes_chart=stacked_bar_chart(
-                [(day.isoformat(), yes, no) for day, yes, no in votes],
-                _("Helpful and unhelpful votes per day"),
-                _("Votes on each of the last %(days)s days: helpful below, not helpful above.")
-                % {"days": period.days},
-            ),
-            views_table=views,
-            votes_table=votes,
             top_articles=self.top_articles(articles),
             least_helpful=self.least_helpful(articles),
             search_gaps=search_gaps(period, LIST_LENGTH),
-            due_for_review=list(overdue(articles.select_related("content_owner"))[:LIST_LENGTH]),
-            due_total=overdue(articles).count(),
+            due_for_review=list(due.select_related("content_owner")[:LIST_LENGTH]),
+            due_total=due.count(),
             stale_report_url=reverse("wagtail_helpcenter_stale_content"),
             feedback_report_url=reverse("wagtail_helpcenter_feedback"),
             performance_report_url=reverse("wagtail_helpcenter_article_performance"),
