@@ -109,6 +109,9 @@ class TestVoting:
         page = soup(client.get(faq.url, {"voted": "no", "answer": second.pk}))
         assert page.select_one(f"#{second.anchor} .hc-feedback--done")
         assert page.select_one(f"#{first.anchor} form.hc-feedback")
+        for answer in ("abc", "²", "-1", "9" * 40):  # a bad value thanks no one
+            page = soup(client.get(faq.url, {"voted": "no", "answer": answer}))
+            assert len(page.select("form.hc-feedback")) == 2
 
     def test_with_javascript_the_answer_is_json(self, client, help_center, article):
         response = vote(client, help_center, json=True, page=article.pk, helpful="yes")

@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from . import visitors
 from .conf import get_config
-from .listing import InvalidParameter
+from .listing import InvalidParameter, is_whole_number
 from .models import ArticlePage, FAQItem, FAQPage, Vote
 from .models.feedback import COMMENT_MAX_LENGTH
 from .visibility import get_visibility
@@ -110,7 +110,7 @@ def feedback_context(request):
     answer = request.GET.get("answer", "")
     return {
         "voted": request.GET.get("voted") in ("yes", "no"),
-        "voted_answer": int(answer) if answer.isascii() and answer.isdigit() else None,
+        "voted_answer": int(answer) if is_whole_number(answer) else None,
         "vote_reasons": Vote.Reason.choices,
         "vote_comment_max_length": COMMENT_MAX_LENGTH,
     }

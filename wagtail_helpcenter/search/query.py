@@ -267,7 +267,8 @@ class HelpCenterSearch:
             return hit.summary
         parts, words_after_match = [hit.summary], None
         summary_words = hit.summary.split()
-        if (index := first_match(summary_words, terms)) is not None:
+        matches = matcher(terms)
+        if (index := first_match(summary_words, matches)) is not None:
             words_after_match = len(summary_words) - index
         for child in hit.page.body:
             if words_after_match is not None and words_after_match > SNIPPET_WORDS:
@@ -278,7 +279,7 @@ class HelpCenterSearch:
                 words = part.split()
                 if words_after_match is not None:
                     words_after_match += len(words)
-                elif (index := first_match(words, terms)) is not None:
+                elif (index := first_match(words, matches)) is not None:
                     words_after_match = len(words) - index
         return " ".join(parts)
 
@@ -312,8 +313,9 @@ def text_of_html(html):
     return unescape(_TAG.sub(" ", html or ""))
 
 
-def _matcher(terms):
-    """Words match a term when they share its start (at least four letters, or the whole
+def matcher(terms):
+    """A function telling whether a word matches one of ``terms``, built once per
+    search. Words match a term when they share its start (at least four letters, or the whole
     term when shorter), so "invoices" marks for "invoice" as the engines' stemming finds it."""
     stems = [term[: max(4, len(term) - 2)] if len(term) > 4 else term for term in terms]
 
@@ -324,9 +326,8 @@ def _matcher(terms):
     return matches
 
 
-def first_match(words, terms):
-    """Index of the first of ``words`` that matches one of ``terms``, or None."""
-    matches = _matcher(terms)
+def first_match(words, matches):
+    """Index of the first of ``words`` that ``matches`` (a ``matcher``), or None."""
     return next((index for index, word in enumerate(words) if matches(word)), None)
 
 
@@ -335,8 +336,8 @@ def highlight(text, terms, length=SNIPPET_LENGTH):
     words = text.split()
     if not words:
         return ""
-    matches = _matcher(terms)
-    first = first_match(words, terms) or 0
+    matches = matcher(terms)
+    first = first_match(words, matches) or 0
     start = max(0, first - 8)
     chosen, size = [], 0
     for word in words[start:]:
