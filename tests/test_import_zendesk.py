@@ -209,12 +209,6 @@ class TestImport:
         assert response.status_code == 200
         assert b"Before you start" in response.content
 
-    def test_translations_file_is_reported_not_silently_dropped(self, export_dir, help_center):
-        (export_dir / "translations.json").write_text('{"translations": []}')
-        assert "translations.json: all records: translations are imported" in run_import(
-            export_dir, help_center
-        )
-
 
 class TestReimport:
     def test_same_export_changes_nothing(self, export_dir, help_center):

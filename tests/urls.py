@@ -1,3 +1,4 @@
+from django.conf.urls.i18n import i18n_patterns
 from django.shortcuts import render
 from django.urls import include, path
 from wagtail import urls as wagtail_urls
@@ -21,5 +22,9 @@ urlpatterns = [
     path("widget-page/", widget_page),
     path("admin/", include(wagtailadmin_urls)),
     path("sitemap.xml", sitemap),
+] + i18n_patterns(
+    # English (the default language) at /help/, Dutch at /nl/help/; tests.urls_prefixed
+    # serves every language with its prefix (/en/help/), as the example site does.
     path("", include(wagtail_urls)),
-]
+    prefix_default_language=False,
+)

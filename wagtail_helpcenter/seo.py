@@ -15,6 +15,7 @@ from django.utils.translation import get_language
 from wagtail.models import Site
 
 from .importers.html import plain_text
+from .languages import page_translations
 from .visibility import get_visibility
 
 # Characters that could end the <script> element or start markup, as JSON escapes: the
@@ -104,14 +105,15 @@ def faq_data(items):
 
 
 def alternates(request, page):
-    """``[(language code, url)]`` of the page's live translations, itself included; empty
-    when it has none (or the site does not translate: no query then)."""
-    if not getattr(settings, "WAGTAIL_I18N_ENABLED", False):
-        return []
-    translations = list(page.get_translations(inclusive=True).live().select_related("locale"))
+    """``[(hreflang, url)]``: the page's live translations, itself included, and
+    ``x-default`` for the one in the site's default language; empty when it has no
+    translation (see languages.page_translations)."""
+    translations = page_translations(request, page)
     if len(translations) < 2:
         return []
-    return [
-        (translation.locale.language_code, translation.get_full_url(request))
-        for translation in translations
+    links = [
+        (locale.language_code, translation.get_full_url(request))
+        for locale, translation in translations
     ]
+    default = dict(links).get(settings.LANGUAGE_CODE)
+    return links + [("x-default", default)] if default else links

@@ -6,6 +6,7 @@ from wagtail.models import Page, Site
 
 from ..audience import INTERNAL, PUBLIC
 from ..conf import get_config
+from ..languages import language_context
 
 
 class AudienceMixin(models.Model):
@@ -57,4 +58,5 @@ class HelpCenterContextMixin:
         context["helpcenter_base_template"] = get_config()["BASE_TEMPLATE"]
         context["help_center"] = self.get_help_center()
         context["breadcrumbs"] = self.get_breadcrumbs(request)
+        context.update(language_context(request, self))
         return context

@@ -3,7 +3,7 @@ from datetime import timedelta
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.http import HttpResponseBadRequest
+from django.http import Http404, HttpResponseBadRequest
 from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -20,20 +20,30 @@ from wagtail.admin.panels import (
 )
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Orderable, Page
+from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 
-from .. import listing, page_views
+from .. import languages, listing, page_views
 from ..blocks import ArticleBodyBlock, anchor_for, duplicate_anchors, table_of_contents
 from ..conf import get_config
 from ..icons import ICON_CHOICES
 from ..panels import ReviewStatusPanel
 from ..richtext import prefetch_linked_pages, strings_in
 from .mixins import AudienceMixin, HelpCenterContextMixin
+from .translatable import synchronised
 
 
 class HelpCenterPageBase(HelpCenterContextMixin, Page):
-    """Serves a clear 400 page when a visitor sends a parameter we cannot use."""
+    """Serves a clear 400 page when a visitor sends a parameter we cannot use, and the
+    source-language page when a child is not translated (see ``languages``)."""
+
+    def route(self, request, path_components):
+        try:
+            return super().route(request, path_components)
+        except Http404:
+            if not path_components or not languages.is_multilingual():
+                raise
+            return languages.route_to_translation(self, request, path_components)
 
     def serve(self, request, *args, **kwargs):
         try:
@@ -100,6 +110,8 @@ class HelpCenterPage(RoutablePageMixin, HelpCenterPageBase):
         ),
     ]
     search_fields = Page.search_fields + [index.SearchField("intro")]
+    # One contact address for every language, unless a translator overrides it.
+    override_translatable_fields = synchronised("contact_url")
 
     parent_page_types = ["wagtailcore.Page"]
     subpage_types = ["wagtail_helpcenter.CategoryPage", "wagtail_helpcenter.FAQPage"]
@@ -448,9 +460,11 @@ def assign_faq_anchors(items):
         used.add(anchor)
 
 
-class FAQItem(index.Indexed, Orderable):
+class FAQItem(TranslatableMixin, index.Indexed, Orderable):
     """One question and its answer. Indexed on its own, so search finds and links the
-    answer itself (``faq_page_url#anchor``), not only the page that holds it."""
+    answer itself (``faq_page_url#anchor``), not only the page that holds it.
+    Translatable, so wagtail-localize translates questions and answers with their page
+    (an untranslatable child would be copied unchanged)."""
 
     page = ParentalKey(FAQPage, on_delete=models.CASCADE, related_name="faq_items")
     question = models.CharField(_("question"), max_length=255)
@@ -464,6 +478,8 @@ class FAQItem(index.Indexed, Orderable):
     )
 
     panels = [FieldPanel("question"), FieldPanel("answer"), FieldPanel("anchor")]
+    # The same #anchor in every language, so links to an answer work in all of them.
+    override_translatable_fields = synchronised("anchor")
     search_fields = [
         # Named "title" so the database backend ranks question matches like page titles.
         index.SearchField("title", boost=2),
@@ -473,7 +489,7 @@ class FAQItem(index.Indexed, Orderable):
         index.FilterField("helpcenter_section"),
     ]
 
-    class Meta(Orderable.Meta):
+    class Meta(TranslatableMixin.Meta, Orderable.Meta):
         verbose_name = _("question")
         verbose_name_plural = _("questions")
 

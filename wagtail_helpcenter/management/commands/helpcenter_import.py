@@ -5,7 +5,12 @@ from wagtail.models import Page
 from wagtail_helpcenter.importers.zendesk import ExportError, ZendeskExport, ZendeskImporter
 from wagtail_helpcenter.models import CategoryPage
 
-KINDS = {"category": "Categories", "section": "Sections", "article": "Articles"}
+KINDS = {
+    "category": "Categories",
+    "section": "Sections",
+    "article": "Articles",
+    "translation": "Translations",
+}
 
 
 class DryRunRollback(Exception):

@@ -1,0 +1,182 @@
+"""What a visitor of a multilingual help center gets: locale-prefixed URLs, a language
+switcher that offers only real translations, hreflang, lang/dir (right to left for
+Persian), and the source-language page instead of a 404 when a page is not translated.
+
+Translations are made with Wagtail's own ``copy_for_translation`` here: serving needs
+nothing from wagtail-localize (tests/test_translation.py covers that workflow)."""
+
+import io
+
+import pytest
+from wagtail.models import Locale, Page
+
+from tests.factories import ArticlePageFactory
+from tests.utils import soup
+
+pytestmark = pytest.mark.django_db
+
+
+def translate(page, locale, **fields):
+    """A published translation of ``page`` (and untranslated copies of its parents)."""
+    translation = page.copy_for_translation(locale, copy_parents=True).specific
+    for name, value in fields.items():
+        setattr(translation, name, value)
+    translation.save_revision().publish()
+    return Page.objects.get(pk=translation.pk).specific
+
+
+@pytest.fixture
+def dutch(db):
+    return Locale.objects.create(language_code="nl")
+
+
+@pytest.fixture
+def persian(db):
+    return Locale.objects.create(language_code="fa")
+
+
+@pytest.fixture
+def site(help_center, category, article, dutch):
+    """English help center; in Dutch: the help center, Billing and the invoice article.
+    "Change your plan" exists in English only."""
+    home_nl = translate(help_center.get_parent(), dutch)
+    assert home_nl.url_path.startswith("/")
+    translate(help_center, dutch, title="Acme Hulp")
+    translate(category, dutch, title="Facturering")
+    invoice_nl = translate(article, dutch, title="Een factuur downloaden")
+    plans = ArticlePageFactory(parent=category, title="Change your plan", slug="plans")
+    return {"invoice_nl": invoice_nl, "plans": plans}
+
+
+def switcher(document):
+    return [
+        (item.get("hreflang") or item["lang"], item.get_text(strip=True), item.name)
+        for item in document.select(".hc-languages li > *")
+    ]
+
+
+def test_switcher_offers_only_languages_the_page_exists_in(client, site, article, persian):
+    document = soup(client.get(article.url))
+    assert switcher(document) == [("en", "English", "span"), ("nl", "Nederlands", "a")]
+    assert document.select_one('.hc-languages a[hreflang="nl"]')["href"] == (
+        "/nl/help/billing/invoices/"
+    )
+    assert document.select_one('.hc-languages [aria-current="true"]').text == "English"
+    # In Dutch, Dutch is the current one.
+    dutch_document = soup(client.get("/nl/help/billing/invoices/"))
+    assert switcher(dutch_document) == [("en", "English", "a"), ("nl", "Nederlands", "span")]
+    # No translation: no switcher at all.
+    assert switcher(soup(client.get(site["plans"].url))) == []
+
+
+def test_switcher_leaves_out_drafts_and_internal_translations(
+    client, site, article, internal_article, dutch
+):
+    site["invoice_nl"].unpublish()
+    assert switcher(soup(client.get(article.url))) == []
+    internal_nl = translate(internal_article, dutch)
+    assert internal_nl.get_parent().specific.audience == "internal"
+    client.logout()
+    document = soup(client.get("/nl/help/"))
+    assert "Support playbook" not in document.text
+
+
+def test_hreflang_alternates(client, site, article):
+    document = soup(client.get(article.url))
+    alternates = {
+        link["hreflang"]: link["href"]
+        for link in document.select('link[rel="alternate"][hreflang]')
+    }
+    assert alternates == {
+        "en": "http://localhost/help/billing/invoices/",
+        "nl": "http://localhost/nl/help/billing/invoices/",
+        "x-default": "http://localhost/help/billing/invoices/",
+    }
+
+
+def test_lang_and_dir_for_a_right_to_left_language(client, help_center, persian):
+    translate(help_center.get_parent(), persian)
+    translate(help_center, persian, title="مرکز راهنما")
+    document = soup(client.get("/fa/help/"))
+    assert document.html["lang"] == "fa"
+    assert document.html["dir"] == "rtl"
+    content = document.select_one(".hc-content")
+    assert (content["lang"], content["dir"]) == ("fa", "rtl")
+    assert document.select_one("h1").text.strip() == "مرکز راهنما"
+    english = soup(client.get(help_center.url))
+    assert (english.html["lang"], english.html["dir"]) == ("en", "ltr")
+
+
+def test_untranslated_article_shows_the_source_with_a_notice(client, site):
+    response = client.get("/nl/help/billing/plans/")
+    assert response.status_code == 200
+    document = soup(response)
+    assert document.select_one("h1").text.strip() == "Change your plan"
+    notice = document.select_one(".hc-notice")
+    assert "not available in Nederlands" in notice.text
+    assert document.html["lang"] == "nl"  # the page's own words are Dutch
+    assert document.select_one(".hc-content")["lang"] == "en"  # the article is English
+    canonical = document.select_one('link[rel="canonical"]')["href"]
+    assert canonical == "http://localhost/help/billing/plans/"
+
+
+def test_a_draft_translation_falls_back_too(client, site):
+    site["invoice_nl"].unpublish()
+    document = soup(client.get("/nl/help/billing/invoices/"))
+    assert document.select_one("h1").text.strip() == "Download an invoice"
+    assert document.select_one(".hc-notice")
+
+
+def test_translated_article_has_no_notice(client, site):
+    document = soup(client.get("/nl/help/billing/invoices/"))
+    assert document.select_one("h1").text.strip() == "Een factuur downloaden"
+    assert document.select_one(".hc-notice") is None
+    assert document.select_one(".hc-content")["lang"] == "nl"
+
+
+def test_fallback_keeps_internal_pages_private(client, site, internal_article):
+    """The English internal article through a Dutch URL: Wagtail's privacy still applies."""
+    response = client.get("/nl/help/playbook/refund-escalation/")
+    assert response.status_code == 302
+    assert "login" in response["Location"]
+
+
+def test_a_page_that_exists_in_no_language_is_a_404(client, site):
+    assert client.get("/nl/help/billing/no-such-article/").status_code == 404
+    assert client.get("/nl/help/no-such-category/plans/").status_code == 404
+
+
+def test_a_synchronised_untranslated_copy_says_so(client, help_center, category, article, dutch):
+    """wagtail-localize's "synchronise from" keeps aliases of untranslated pages in the
+    tree: their content is the original's, in the original's language."""
+    translate(help_center.get_parent(), dutch)
+    translate(help_center, dutch, title="Acme Hulp")
+    category_nl = category.copy_for_translation(dutch, alias=True)
+    article.copy_for_translation(dutch, alias=True)
+    assert category_nl.alias_of_id == category.pk
+    document = soup(client.get("/nl/help/billing/invoices/"))
+    assert document.select_one("h1").text.strip() == "Download an invoice"
+    assert document.select_one(".hc-content")["lang"] == "en"
+    assert "not available in Nederlands" in document.select_one(".hc-notice").text
+
+
+def test_search_in_the_visitors_language(client, site, search_index):
+    from django.core.management import call_command
+
+    call_command("update_index", stdout=io.StringIO())
+    english = client.get("/help/search/", {"q": "invoice", "format": "json"}).json()
+    dutch = client.get("/nl/help/search/", {"q": "factuur", "format": "json"}).json()
+    assert {result["locale"] for result in english["results"]} == {"en"}
+    assert [result["title"] for result in dutch["results"]] == ["Een factuur downloaden"]
+    assert dutch["results"][0]["url"] == "/nl/help/billing/invoices/"
+
+
+@pytest.mark.urls("tests.urls_prefixed")
+def test_every_language_under_its_prefix(client, site, article):
+    assert article.url == "/en/help/billing/invoices/"
+    english = client.get("/en/help/billing/invoices/")
+    dutch = client.get("/nl/help/billing/invoices/")
+    assert english.status_code == dutch.status_code == 200
+    assert soup(dutch).select_one("h1").text.strip() == "Een factuur downloaden"
+    assert soup(english).html["lang"] == "en"
+    assert soup(dutch).html["lang"] == "nl"
