@@ -5,9 +5,21 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 from wagtail.models import Page, Site
 
+from tests.utils import soup
 from wagtail_helpcenter.models import ArticlePage, CategoryPage, FAQPage, HelpCenterPage
+from wagtail_helpcenter.translation.status import (
+    MISSING,
+    OUTDATED,
+    TRANSLATED,
+    counts_by_locale,
+    translation_statuses,
+)
 
 pytestmark = pytest.mark.django_db
+
+
+def english_help_center():
+    return HelpCenterPage.objects.get(locale__language_code="en")
 
 
 def run_demo(*args):
@@ -18,7 +30,7 @@ def run_demo(*args):
 
 def test_builds_a_realistic_help_center_under_the_site_root(site_home):
     output = run_demo()
-    help_center = HelpCenterPage.objects.get()
+    help_center = english_help_center()
     assert help_center.get_parent().pk == site_home.pk
     assert "with 25 articles" in output
     categories = CategoryPage.objects.descendant_of(help_center)
@@ -37,28 +49,28 @@ def test_builds_a_realistic_help_center_under_the_site_root(site_home):
 def test_every_demo_page_renders_for_staff(client, staff_user, site_home):
     run_demo()
     client.force_login(staff_user)
-    for page in Page.objects.descendant_of(HelpCenterPage.objects.get(), inclusive=True):
+    for page in Page.objects.descendant_of(english_help_center(), inclusive=True):
         assert client.get(page.url).status_code == 200, page.url
 
 
 def test_second_run_changes_nothing_and_reset_rebuilds(site_home):
     run_demo()
-    first_id = HelpCenterPage.objects.get().pk
+    first_id = english_help_center().pk
     assert "already exists" in run_demo()
-    assert HelpCenterPage.objects.count() == 1
+    assert HelpCenterPage.objects.count() == 3  # English, Dutch, Persian
     run_demo("--reset")
-    assert HelpCenterPage.objects.count() == 1
-    assert HelpCenterPage.objects.get().pk != first_id
+    assert HelpCenterPage.objects.count() == 3  # English, Dutch, Persian
+    assert english_help_center().pk != first_id
 
 
 def test_site_root_option_serves_the_help_center_at_slash(client):
     run_demo("--site-root")
-    help_center = HelpCenterPage.objects.get()
+    help_center = english_help_center()
     assert Site.objects.get(is_default_site=True).root_page_id == help_center.pk
     assert help_center.get_parent().depth == 1
     assert b"Acme Help Center" in client.get("/").content
     run_demo("--site-root", "--reset")
-    assert Site.objects.get(is_default_site=True).root_page_id == HelpCenterPage.objects.get().pk
+    assert Site.objects.get(is_default_site=True).root_page_id == english_help_center().pk
 
 
 @pytest.mark.parametrize(
@@ -78,3 +90,23 @@ def test_parent_that_cannot_hold_a_help_center(site_home):
     category = CategoryPage.objects.first()
     with pytest.raises(CommandError, match="cannot be created under"):
         run_demo("--parent", str(category.pk))
+
+
+def test_part_of_the_demo_is_translated_in_every_state(client, site_home):
+    output = run_demo()
+    assert "Translated 8 pages into nl." in output
+    assert "Translated 3 pages into fa." in output
+    counts = counts_by_locale(translation_statuses(english_help_center()))
+    by_code = {locale.language_code: states for locale, states in counts.items()}
+    for code in ("nl", "fa"):
+        assert all(by_code[code][state] > 0 for state in (TRANSLATED, MISSING)), by_code
+    assert by_code["nl"][OUTDATED] == 1  # "Switch plans" was edited after its translation
+    persian = HelpCenterPage.objects.get(locale__language_code="fa")
+    document = soup(client.get(persian.url))
+    assert (document.html["lang"], document.html["dir"]) == ("fa", "rtl")
+    dutch_faq = FAQPage.objects.get(locale__language_code="nl")
+    english_faq = dutch_faq.get_translation(english_help_center().locale)
+    assert [item.anchor for item in dutch_faq.faq_items.all()] == [
+        item.anchor for item in english_faq.faq_items.all()
+    ]
+    assert client.get(dutch_faq.url).status_code == 200

@@ -113,11 +113,19 @@ def test_untranslated_article_shows_the_source_with_a_notice(client, site):
     document = soup(response)
     assert document.select_one("h1").text.strip() == "Change your plan"
     notice = document.select_one(".hc-notice")
-    assert "not available in Nederlands" in notice.text
+    assert "nog niet beschikbaar in het Nederlands" in notice.text  # in Dutch
     assert document.html["lang"] == "nl"  # the page's own words are Dutch
     assert document.select_one(".hc-content")["lang"] == "en"  # the article is English
     canonical = document.select_one('link[rel="canonical"]')["href"]
     assert canonical == "http://localhost/help/billing/plans/"
+    # The navigation stays Dutch: home link, search box and breadcrumbs.
+    assert document.select_one(".hc-header__home").text.strip() == "Acme Hulp"
+    assert document.select_one(".hc-header form")["action"] == "/nl/help/search/"
+    crumbs = [link.text.strip() for link in document.select(".hc-breadcrumbs a")]
+    assert crumbs[-2:] == ["Acme Hulp", "Facturering"]
+    # Related articles come from the article's own (English) category.
+    related = [link.text.strip() for link in document.select(".hc-related a")]
+    assert "Download an invoice" in related
 
 
 def test_a_draft_translation_falls_back_too(client, site):
@@ -157,7 +165,7 @@ def test_a_synchronised_untranslated_copy_says_so(client, help_center, category,
     document = soup(client.get("/nl/help/billing/invoices/"))
     assert document.select_one("h1").text.strip() == "Download an invoice"
     assert document.select_one(".hc-content")["lang"] == "en"
-    assert "not available in Nederlands" in document.select_one(".hc-notice").text
+    assert "niet beschikbaar in het Nederlands" in document.select_one(".hc-notice").text
 
 
 def test_search_in_the_visitors_language(client, site, search_index):
@@ -180,3 +188,24 @@ def test_every_language_under_its_prefix(client, site, article):
     assert soup(dutch).select_one("h1").text.strip() == "Een factuur downloaden"
     assert soup(english).html["lang"] == "en"
     assert soup(dutch).html["lang"] == "nl"
+
+
+def test_editors_picks_are_shown_in_the_articles_language(client, site, article, category, dutch):
+    from wagtail_helpcenter.models import ArticleRelatedLink
+
+    billing_nl = category.get_translation(dutch)
+    plans = site["plans"]
+    article.related_links.add(ArticleRelatedLink(article=plans))
+    other = ArticlePageFactory(parent=category, title="Refund a payment", slug="refunds")
+    article.related_links.add(ArticleRelatedLink(article=other))
+    article.save_revision().publish()
+    translate(other, dutch, title="Een betaling terugstorten")
+    # The Dutch article keeps the same picks (synchronised), as wagtail-localize syncs them.
+    invoice_nl = site["invoice_nl"]
+    invoice_nl.related_links.add(ArticleRelatedLink(article=plans))
+    invoice_nl.related_links.add(ArticleRelatedLink(article=other))
+    invoice_nl.save_revision().publish()
+    assert billing_nl.live
+    document = soup(client.get("/nl/help/billing/invoices/"))
+    picks = [link.get_text(strip=True) for link in document.select(".hc-related a")]
+    assert picks[:2] == ["Change your plan", "Een betaling terugstorten"]

@@ -117,6 +117,24 @@ def language_context(request, page):
     }
 
 
+def in_visitor_language(request, pages):
+    """``pages`` (None allowed), each replaced by its live translation in the visitor's
+    language when there is one the request may view. One query."""
+    keys = [page.translation_key for page in pages if page is not None]
+    translations = {
+        page.translation_key: page
+        for page in visible_translations(
+            request,
+            Page.objects.filter(
+                translation_key__in=keys, locale__language_code=visitor_language()
+            ).specific(),
+        )
+    }
+    return [
+        translations.get(page.translation_key, page) if page is not None else None for page in pages
+    ]
+
+
 def route_to_translation(page, request, path_components):
     """Route ``path_components`` below ``page`` through its translations, source language
     first, when the page in the visitor's language has no such child (not translated,

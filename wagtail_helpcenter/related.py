@@ -26,12 +26,23 @@ ENGINE_OVERFETCH = 4
 
 
 def editors_picks(request, article):
+    """The picks this request may view. Picks are kept in sync across translations (they
+    name the source-language articles): on a translation, each is shown in the
+    article's language when it is translated, else as it is."""
     visibility = get_visibility(request)
-    return [
-        link.article
-        for link in article.related_links.select_related("article")
-        if link.article.live and visibility.can_view(link.article)
-    ]
+    picks = [link.article for link in article.related_links.select_related("article")]
+    translated = {}
+    if any(pick.locale_id != article.locale_id for pick in picks):
+        translated = {
+            page.translation_key: page
+            for page in ArticlePage.objects.live().filter(
+                locale_id=article.locale_id,
+                translation_key__in=[pick.translation_key for pick in picks],
+            )
+            if visibility.can_view(page)
+        }
+    shown = (translated.get(pick.translation_key, pick) for pick in picks)
+    return [pick for pick in shown if pick.live and visibility.can_view(pick)]
 
 
 def candidates(request, article, help_center):

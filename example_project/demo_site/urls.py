@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.http import HttpResponse
 from django.urls import include, path
@@ -33,4 +34,5 @@ if settings.DEBUG:
     urlpatterns += staticfiles_urlpatterns()
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
-urlpatterns += [path("", include(wagtail_urls))]
+# Pages under their language: /en/, /nl/, /fa/ (LocaleMiddleware sends / to the visitor's).
+urlpatterns += i18n_patterns(path("", include(wagtail_urls)))

@@ -14,6 +14,7 @@ from wagtail.images import get_image_model
 from ..models import ArticlePage, ArticleRelatedLink, CategoryPage, FAQItem, FAQPage, HelpCenterPage
 from . import content
 from .activity import add_activity
+from .translations import translate_demo
 
 
 def _block(kind, *args):
@@ -107,6 +108,7 @@ class DemoBuilder:
             article = self.articles[source]
             article.related_links.add(ArticleRelatedLink(article=self.articles[target]))
             article.save_revision().publish()
+        help_center.demo_translations = translate_demo(help_center, body_data, self.images)
         add_activity(help_center)
         return help_center
 

@@ -383,7 +383,9 @@ class ArticlePage(CountedViewsMixin, AudienceMixin, HelpCenterPageBase):
         context = super().get_context(request, *args, **kwargs)
         context["article_tags"] = list(self.tags.all())
         context["related_articles"] = self.get_related_articles(
-            request, context["help_center"], context["article_tags"]
+            request,
+            context.get("page_help_center", context["help_center"]),
+            context["article_tags"],
         )
         from ..feedback import feedback_context
 

@@ -14,6 +14,9 @@ BASE_DIR = PROJECT_DIR.parent
 INSTALLED_APPS = [
     "demo_site",
     "wagtail_helpcenter",
+    "wagtail_helpcenter.translation",
+    "wagtail_localize",
+    "wagtail_localize.locales",  # replaces wagtail.locales
     "wagtail.contrib.table_block",
     "wagtail.contrib.routable_page",
     "wagtail.contrib.sitemaps",
@@ -43,6 +46,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -85,6 +89,20 @@ LANGUAGE_CODE = "en"
 TIME_ZONE = "UTC"
 USE_I18N = True
 USE_TZ = True
+# A multilingual help center (wagtail-localize): English is the source, the demo has part
+# of its content in Dutch and in Persian (right to left). URLs: /en/, /nl/, /fa/.
+WAGTAIL_I18N_ENABLED = True
+LANGUAGES = WAGTAIL_CONTENT_LANGUAGES = [
+    ("en", "English"),
+    ("nl", "Nederlands"),
+    ("fa", "فارسی"),
+]
+# Machine translation in the translation editor. The dummy translator (it reverses the
+# words) needs no account; a real site names DeepL or Google here, see
+# docs/how-to/translate.md.
+WAGTAILLOCALIZE_MACHINE_TRANSLATOR = {
+    "CLASS": "wagtail_localize.machine_translators.dummy.DummyTranslator",
+}
 
 STATIC_URL = "/static/"
 STATIC_ROOT = BASE_DIR / "static_collected"

@@ -57,6 +57,8 @@ class Command(BaseCommand):
                         parent_page  # the tree root cannot serve, but is a valid target
                     )
                     site.save()
+                for translation in existing.get_translations():
+                    translation.delete()  # and the untranslated copies of its pages
                 existing.delete()
 
             help_center = build_demo(parent_page)
@@ -70,6 +72,8 @@ class Command(BaseCommand):
                 f"Built “{help_center.title}” (page {help_center.pk}) with {articles} articles."
             )
         )
+        for code, count in getattr(help_center, "demo_translations", {}).items():
+            self.stdout.write(f"Translated {count} pages into {code}.")
 
     def parent_page(self, parent, site_root, site):
         if site_root:
