@@ -120,6 +120,7 @@ if SEARCH_ENGINE == "opensearch":
             "INDEX": "helpcenter_tests",
             "TIMEOUT": 10,
             "INDEX_SETTINGS": helpcenter_index_settings(language="english", replicas=0),
+            "LANGUAGE_ANALYZERS": {"nl": "dutch", "fa": "persian"},
         }
     }
 elif SEARCH_ENGINE == "database":

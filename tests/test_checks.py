@@ -92,3 +92,39 @@ def test_checks_run_through_django():
         pytest.raises(SystemCheckError, match="wagtail_helpcenter.E003"),
     ):
         call_command("check")
+
+
+def run_check_with(settings_module):
+    """``manage.py check`` in a fresh process with other settings (the app registry of
+    this run cannot drop an app): ``(exit code, output)``."""
+    import os
+    import subprocess
+    import sys
+
+    result = subprocess.run(
+        [sys.executable, "-m", "django", "check", f"--settings={settings_module}"],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "PYTHONPATH": str(settings.BASE_DIR.parent)},
+        timeout=120,
+    )
+    return result.returncode, result.stdout + result.stderr
+
+
+def test_translation_app_without_wagtail_localize_is_an_error_with_a_hint():
+    code, output = run_check_with("tests.settings_without_localize")
+    assert code != 0
+    assert "wagtail_helpcenter.E006" in output
+    assert "pip install 'wagtail-helpcenter[localize]'" in output
+
+
+def test_the_core_needs_no_translation_app():
+    code, output = run_check_with("tests.settings_one_language")
+    assert code == 0, output
+    assert "System check identified no issues" in output
+
+
+def test_translation_app_on_a_site_in_one_language_warns():
+    with override_settings(WAGTAIL_I18N_ENABLED=False):
+        assert ids(checks.check_translation_setup(None)) == ["wagtail_helpcenter.W002"]
+    assert checks.check_translation_setup(None) == []

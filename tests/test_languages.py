@@ -166,6 +166,12 @@ def test_a_synchronised_untranslated_copy_says_so(client, help_center, category,
     assert document.select_one("h1").text.strip() == "Download an invoice"
     assert document.select_one(".hc-content")["lang"] == "en"
     assert "niet beschikbaar in het Nederlands" in document.select_one(".hc-notice").text
+    # Search engines are sent to the original, and the copy is not in the sitemap.
+    canonical = document.select_one('link[rel="canonical"]')["href"]
+    assert canonical == "http://localhost/help/billing/invoices/"
+    sitemap = client.get("/sitemap.xml").content.decode()
+    assert "/help/billing/invoices/" in sitemap
+    assert "/nl/help/billing/invoices/" not in sitemap
 
 
 def test_search_in_the_visitors_language(client, site, search_index):

@@ -626,3 +626,35 @@ def test_one_engine_request_for_a_search(client, help_center, corpus, monkeypatc
     assert {result["kind"] for result in data["results"]} == {"article", "faq"}
     # Hits, totals and category facets of articles and FAQ answers: one request.
     assert calls == ["msearch"]
+
+
+def test_search_in_dutch_finds_dutch_word_forms(client, help_center, category):
+    """On OpenSearch with LANGUAGE_ANALYZERS, Dutch pages are matched with the Dutch
+    stemmer ("betalingen" finds "betaal": both are "betal" in Dutch, too far apart for
+    typo tolerance, and different words to the English stemmer); elsewhere the word
+    must match as written."""
+    from wagtail.models import Locale
+
+    dutch = Locale.objects.create(language_code="nl")
+    help_center.get_parent().copy_for_translation(dutch).save_revision().publish()
+    translated = help_center.copy_for_translation(dutch, copy_parents=True)
+    translated.save_revision().publish()
+    category_nl = category.copy_for_translation(dutch)
+    category_nl.save_revision().publish()
+    article = ArticlePageFactory(
+        parent=category, title="Payments overview", slug="payments",
+        body=paragraph("All payments are listed."),
+    )  # fmt: skip
+    article_nl = article.copy_for_translation(dutch)
+    article_nl.title = "Overzicht"
+    article_nl.body = paragraph("Betaal je factuur vanuit het overzicht.")
+    article_nl.save_revision().publish()
+    refresh()
+    results = client.get(
+        f"/nl{help_center.url}search/", {"q": "betalingen", "format": "json"}
+    ).json()["results"]
+    titles_found = [result["title"] for result in results]
+    assert titles_found == (["Overzicht"] if ON_OPENSEARCH else [])
+    # The exact word is found on every engine, in Dutch only.
+    exact = client.get(f"/nl{help_center.url}search/", {"q": "betaal", "format": "json"})
+    assert [result["title"] for result in exact.json()["results"]] == ["Overzicht"]

@@ -452,3 +452,17 @@ def test_what_translators_see(admin_client, billing, dutch, help_center):
     assert {c.split(".")[0] for c in faq_contexts} == {"title", "slug", "faq_items"}
     faq_entries = [context for context in faq_contexts if context.startswith("faq_items")]
     assert sorted(context.rsplit(".", 1)[1] for context in faq_entries) == ["answer", "question"]
+
+
+def test_outdated_manual_translation_links_to_its_editor(admin_client, translated_billing, dutch):
+    """A translation wagtail-localize no longer fills (edited by hand) is updated by hand."""
+    article = ArticlePage.objects.get(slug="plans", locale__language_code="en")
+    translation = translation_of(article, dutch)
+    admin_client.post(
+        reverse("wagtail_localize:stop_translation", args=[translation.pk]), {"next": "/"}
+    )
+    edit_and_publish(article, summary="Changed.")
+    document = soup(report(admin_client, locale="nl", status="outdated"))
+    link = document.select_one("table.listing tbody a.button")
+    dutch_article = article.get_translation(dutch)
+    assert link["href"] == reverse("wagtailadmin_pages:edit", args=[dutch_article.pk])

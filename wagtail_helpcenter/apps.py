@@ -23,3 +23,4 @@ class WagtailHelpCenterAppConfig(AppConfig):
         checks.register(helpcenter_checks.check_installed_apps)
         checks.register(helpcenter_checks.check_settings)
         checks.register(helpcenter_checks.check_templates)
+        checks.register(helpcenter_checks.check_translation_setup)

@@ -148,3 +148,36 @@ def check_templates(app_configs, **kwargs):
                 )
             )
     return messages
+
+
+TRANSLATION_APP = "wagtail_helpcenter.translation"
+LOCALIZE_APPS = ["wagtail_localize", "wagtail_localize.locales"]
+
+
+def check_translation_setup(app_configs, **kwargs):
+    """The translation sub-app needs wagtail-localize, and a multilingual site."""
+    if not apps.is_installed(TRANSLATION_APP):
+        return []
+    missing = [app for app in LOCALIZE_APPS if not apps.is_installed(app)]
+    if missing:
+        return [
+            Error(
+                f"'{TRANSLATION_APP}' needs wagtail-localize: "
+                f"{', '.join(repr(app) for app in missing)} not in INSTALLED_APPS.",
+                hint="pip install 'wagtail-helpcenter[localize]', then add 'wagtail_localize' "
+                "and 'wagtail_localize.locales' (in place of 'wagtail.locales') to "
+                "INSTALLED_APPS. See docs/how-to/translate.md.",
+                id="wagtail_helpcenter.E006",
+            )
+        ]
+    if not getattr(settings, "WAGTAIL_I18N_ENABLED", False):
+        return [
+            Warning(
+                "WAGTAIL_I18N_ENABLED is not True: the help center is served in one language "
+                "and the translation report has nothing to report.",
+                hint="Set WAGTAIL_I18N_ENABLED = True and WAGTAIL_CONTENT_LANGUAGES. "
+                "See docs/how-to/translate.md.",
+                id="wagtail_helpcenter.W002",
+            )
+        ]
+    return []

@@ -77,13 +77,24 @@ def is_bidi(code):
         return False
 
 
+def alias_original(page):
+    """The page an alias copies its content from (wagtail-localize's synchronised,
+    untranslated copies are aliases), or None. Cached on the page."""
+    if not page.alias_of_id:
+        return None
+    if not hasattr(page, "_helpcenter_alias_original"):
+        page._helpcenter_alias_original = (
+            Page.objects.filter(pk=page.alias_of_id).select_related("locale").first()
+        )
+    return page._helpcenter_alias_original
+
+
 def content_locale(page, translations=()):
     """The locale ``page`` is written in: its own, or for an alias of a page in another
     language (a synchronised, untranslated copy) the original's."""
-    if page.alias_of_id:
-        original = Page.objects.filter(pk=page.alias_of_id).select_related("locale").first()
-        if original is not None:
-            return original.locale
+    original = alias_original(page)
+    if original is not None:
+        return original.locale
     for locale, translation in translations:
         if translation.pk == page.pk:
             return locale

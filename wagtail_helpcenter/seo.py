@@ -15,7 +15,7 @@ from django.utils.translation import get_language
 from wagtail.models import Site
 
 from .importers.html import plain_text
-from .languages import page_translations
+from .languages import alias_original, page_translations
 from .visibility import get_visibility
 
 # Characters that could end the <script> element or start markup, as JSON escapes: the
@@ -102,6 +102,13 @@ def faq_data(items):
             for item in items
         ],
     }
+
+
+def canonical_url(request, page):
+    """The page's URL; for an alias (an untranslated copy), the URL of the page whose
+    content it shows, so search engines see one page, not copies."""
+    original = alias_original(page)
+    return (original or page).get_full_url(request)
 
 
 def alternates(request, page):

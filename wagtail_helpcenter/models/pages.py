@@ -37,6 +37,11 @@ class HelpCenterPageBase(HelpCenterContextMixin, Page):
     """Serves a clear 400 page when a visitor sends a parameter we cannot use, and the
     source-language page when a child is not translated (see ``languages``)."""
 
+    def get_sitemap_urls(self, request=None):
+        # An alias (e.g. an untranslated copy kept by wagtail-localize) shows another
+        # page's content: that page is in the sitemap, the copy is not.
+        return [] if self.alias_of_id else super().get_sitemap_urls(request)
+
     def route(self, request, path_components):
         try:
             return super().route(request, path_components)

@@ -76,7 +76,7 @@ def helpcenter_meta(context):
     return {
         "page": page,
         "restricted": restricted,
-        "canonical": page.get_full_url(request),
+        "canonical": seo.canonical_url(request, page),
         "description": description,
         "og_type": "article" if isinstance(page, ArticlePage) else "website",
         "site_name": seo.site_name(request),

@@ -40,6 +40,7 @@ class TranslationStatus:
     translation: Page | None = None  # the live translation, or a draft / copy in progress
     translation_id: int | None = None  # wagtail-localize's Translation, when it manages one
     translation_source_id: int | None = None
+    managed: bool = False  # wagtail-localize fills it from the source's strings
     note: str = ""
 
     @property
@@ -132,6 +133,7 @@ def _status(source, locale, copies, managed, waiting):
     row = TranslationStatus(source, locale, MISSING, copy)
     if translation is not None:
         row.translation_id, row.translation_source_id = translation.pk, translation.source_id
+        row.managed = translation.enabled
     if copy is None:
         return row
     if copy.alias_of_id:

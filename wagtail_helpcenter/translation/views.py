@@ -7,12 +7,19 @@ from django.urls import reverse
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import WagtailFilterSet
-from wagtail.admin.ui.tables import Column, TitleColumn
+from wagtail.admin.ui.tables import Column, StatusTagColumn, TitleColumn
 from wagtail.models import Locale
 
 from ..models import HelpCenterPage
 from ..views.reports import HelpCenterReportView
-from .status import MISSING, OUTDATED, STATUS_LABELS, counts_by_locale, translation_statuses
+from .status import (
+    MISSING,
+    OUTDATED,
+    STATUS_LABELS,
+    TRANSLATED,
+    counts_by_locale,
+    translation_statuses,
+)
 
 
 def source_help_centers():
@@ -81,7 +88,7 @@ def action_for(row):
             "action_url": f"{url}?select_locale={row.locale.language_code}",
             "action_label": _("Translate"),
         }
-    if row.status == OUTDATED and row.translation_id is not None:
+    if row.status == OUTDATED and row.managed:
         source_id = row.translation_source_id
         return {
             "action_url": reverse("wagtail_localize:update_translations", args=[source_id]),
@@ -108,7 +115,9 @@ class TranslationStatusView(HelpCenterReportView):
         ),
         Column("page_type", label=_("Type")),
         Column("language", label=_("Language")),
-        Column("status_label", label=_("Status")),
+        StatusTagColumn(
+            "status_label", label=_("Status"), primary=lambda row: row.status == TRANSLATED
+        ),
         Column("note", label=_("Note")),
         ActionColumn("action", label=_("Action")),
     ]
