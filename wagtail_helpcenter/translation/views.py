@@ -40,6 +40,7 @@ class TranslationStatusFilterSet(WagtailFilterSet):
         queryset=Locale.objects.all(),
         to_field_name="language_code",
         method="filter_locale",
+        error_messages={"invalid_choice": _("There is no language “%(value)s” on this site.")},
     )
     status = django_filters.ChoiceFilter(
         label=_("Status"), choices=list(STATUS_LABELS.items()), method="filter_status"
@@ -149,4 +150,10 @@ class TranslationStatusView(HelpCenterReportView):
         context = super().get_context_data(*args, **kwargs)
         context["helpcenter_counts"] = counts_by_locale(self.all_statuses)
         context["helpcenter_source"] = self.help_center
+        filters = self.filters
+        if filters is not None and not filters.is_valid():
+            # Shown above the list: the filter drawer, where Wagtail puts them, is closed.
+            context["helpcenter_filter_errors"] = [
+                message for errors in filters.form.errors.values() for message in errors
+            ]
         return context
