@@ -3,7 +3,7 @@ from django.conf import settings
 from django.contrib.auth.models import Group
 from django.core.cache import cache
 from modelsearch.index import get_indexed_models
-from wagtail.models import Page, Site
+from wagtail.models import Locale, Page, Site
 from wagtail.search.backends import get_search_backend
 
 from tests.factories import (
@@ -68,6 +68,18 @@ def internal_article(internal_category):
     return ArticlePageFactory(
         parent=internal_category, title="Refund escalation steps", slug="refund-escalation"
     )
+
+
+@pytest.fixture
+def dutch(db):
+    """A second content language (the test site is multilingual: en, nl, fa)."""
+    return Locale.objects.create(language_code="nl")
+
+
+@pytest.fixture
+def persian(db):
+    """A right-to-left content language."""
+    return Locale.objects.create(language_code="fa")
 
 
 @pytest.fixture

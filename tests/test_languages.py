@@ -8,7 +8,7 @@ nothing from wagtail-localize (tests/test_translation.py covers that workflow)."
 import io
 
 import pytest
-from wagtail.models import Locale, Page
+from wagtail.models import Page
 
 from tests.factories import ArticlePageFactory
 from tests.utils import soup
@@ -23,16 +23,6 @@ def translate(page, locale, **fields):
         setattr(translation, name, value)
     translation.save_revision().publish()
     return Page.objects.get(pk=translation.pk).specific
-
-
-@pytest.fixture
-def dutch(db):
-    return Locale.objects.create(language_code="nl")
-
-
-@pytest.fixture
-def persian(db):
-    return Locale.objects.create(language_code="fa")
 
 
 @pytest.fixture

@@ -31,16 +31,6 @@ def admin_client(client, db):
 
 
 @pytest.fixture
-def dutch(db):
-    return Locale.objects.create(language_code="nl")
-
-
-@pytest.fixture
-def persian(db):
-    return Locale.objects.create(language_code="fa")
-
-
-@pytest.fixture
 def billing(help_center, category):
     """A category with two articles and a FAQ page."""
     ArticlePageFactory(

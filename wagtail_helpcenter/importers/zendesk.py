@@ -30,6 +30,7 @@ from .zendesk_records import (
     RecordChecker,
     RecordError,
     read_records,
+    save_as_zendesk_says,
     source_version,
 )
 from .zendesk_translations import (
@@ -261,12 +262,7 @@ class ZendeskImporter:
                 setattr(page, name, value)
             outcome = "updated"
         page.tags.set(record.labels)
-        revision = page.save_revision()
-        if record.draft:
-            if page.live:
-                page.unpublish()
-        else:
-            revision.publish()
+        if save_as_zendesk_says(page, record.draft):
             self._keep_zendesk_dates(page, record)
         return page, outcome
 

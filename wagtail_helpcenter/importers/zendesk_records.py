@@ -274,3 +274,15 @@ def source_version(record):
     """Zendesk's updated_at as given: a re-import skips records whose value is unchanged."""
     updated_at = record.data.get("updated_at")
     return updated_at if isinstance(updated_at, str) else ""
+
+
+def save_as_zendesk_says(page, draft):
+    """A new revision of ``page``: published, or for a Zendesk draft kept unpublished
+    (and taken offline if it was live). True when it was published."""
+    revision = page.save_revision()
+    if draft:
+        if page.live:
+            page.unpublish()
+        return False
+    revision.publish()
+    return True

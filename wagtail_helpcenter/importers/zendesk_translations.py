@@ -32,6 +32,7 @@ from .zendesk_records import (
     RecordError,
     boolean_value,
     parse_id,
+    save_as_zendesk_says,
     source_version,
     text_value,
     timestamp_value,
@@ -152,12 +153,7 @@ class TranslationImporter:
             page.summary = self.importer.summary_of(page.body.raw_data)
         else:
             page.description = plain_text(record.body)
-        revision = page.save_revision()
-        if record.draft:
-            if page.live:
-                page.unpublish()
-        else:
-            revision.publish()
+        if save_as_zendesk_says(page, record.draft):
             self._keep_dates(page, record)
         register_manual_translation(source, record.locale)
         return page, outcome
