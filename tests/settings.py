@@ -23,6 +23,10 @@ INSTALLED_APPS = [
     "wagtail_helpcenter.translation",
     "wagtail_localize",
     "wagtail_localize.locales",  # replaces wagtail.locales
+    "wagtail_helpcenter.discussions",
+    "django_comments_xtd",
+    "django_comments",
+    "django.contrib.sites",
     "wagtail.contrib.table_block",
     "wagtail.contrib.routable_page",
     "wagtail.contrib.sitemaps",
@@ -130,3 +134,12 @@ else:
         f"HELPCENTER_TEST_SEARCH_ENGINE must be database or opensearch, not {SEARCH_ENGINE!r}"
     )
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+DEFAULT_FROM_EMAIL = "help@example.com"
+
+# Discussions on django-comments-xtd.
+SITE_ID = 1
+COMMENTS_APP = "django_comments_xtd"
+COMMENTS_XTD_MAX_THREAD_LEVEL = 2  # a comment, a reply, a reply to the reply
+COMMENTS_XTD_CONFIRM_EMAIL = True  # anonymous posters confirm by email
+COMMENTS_XTD_SALT = b"tests-only"
+COMMENTS_XTD_FROM_EMAIL = DEFAULT_FROM_EMAIL

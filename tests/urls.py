@@ -21,6 +21,8 @@ def widget_page(request):
 urlpatterns = [
     path("widget-page/", widget_page),
     path("admin/", include(wagtailadmin_urls)),
+    path("discussions/", include("wagtail_helpcenter.discussions.urls")),
+    path("comments/", include("django_comments_xtd.urls")),
     path("sitemap.xml", sitemap),
 ] + i18n_patterns(
     # English (the default language) at /help/, Dutch at /nl/help/; tests.urls_prefixed

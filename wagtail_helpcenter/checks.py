@@ -37,6 +37,14 @@ def _non_empty_string(value):
     return isinstance(value, str) and bool(value.strip())
 
 
+def _whole_number_or_off(value):
+    return value is None or _whole_number(value)
+
+
+def _positive_int_or_off(value):
+    return value is None or _positive_int(value)
+
+
 def _list_of_strings(value):
     return isinstance(value, list | tuple) and all(isinstance(v, str) for v in value)
 
@@ -59,6 +67,15 @@ SETTING_VALIDATORS = {
     "VOTES_PER_ADDRESS": (_positive_int, "a positive whole number"),
     "API_REQUESTS_PER_MINUTE": (_positive_int, "a positive whole number"),
     "API_ORIGINS": (_list_of_strings, 'a list of origins such as "https://www.example.com"'),
+    "DISCUSSION_THREADS_PER_PAGE": (_positive_int, "a positive whole number"),
+    "DISCUSSION_MAX_LINKS": (_whole_number_or_off, "a whole number, or None to switch it off"),
+    "DISCUSSION_BLOCKED_WORDS": (_list_of_strings, "a list of words"),
+    "DISCUSSION_POSTS_PER_USER": (_positive_int_or_off, "a positive whole number, or None"),
+    "DISCUSSION_POSTS_PER_ADDRESS": (_positive_int_or_off, "a positive whole number, or None"),
+    "DISCUSSION_HOLD_FIRST_POST": (lambda value: isinstance(value, bool), "True or False"),
+    "DISCUSSION_HONEYPOT": (lambda value: isinstance(value, bool), "True or False"),
+    "DISCUSSION_MODERATOR_GROUPS": (_list_of_strings, "a list of group names"),
+    "DISCUSSION_COMPANY_NAME": (lambda value: isinstance(value, str), "text"),
 }
 
 

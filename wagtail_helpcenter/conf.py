@@ -41,6 +41,24 @@ DEFAULTS = {
     # Origins (e.g. "https://shop.example.com") whose pages may read the read API, the
     # JSON search and suggestions from the browser (CORS), for the help widget.
     "API_ORIGINS": [],
+    # Discussions (wagtail_helpcenter.discussions): conversations per page under a page.
+    "DISCUSSION_THREADS_PER_PAGE": 20,
+    # Built-in moderators; None (or False) switches one off. See docs/how-to/discussions.md.
+    # Hold a comment with more links than this.
+    "DISCUSSION_MAX_LINKS": 2,
+    # Reject a comment containing one of these words (whole words, any case).
+    "DISCUSSION_BLOCKED_WORDS": [],
+    # Reject more comments than this in ten minutes, per user and per address.
+    "DISCUSSION_POSTS_PER_USER": 5,
+    "DISCUSSION_POSTS_PER_ADDRESS": 10,
+    # Hold the first comment of a new poster.
+    "DISCUSSION_HOLD_FIRST_POST": True,
+    # Reject comments that fill in the hidden "honeypot" field (robots do).
+    "DISCUSSION_HONEYPOT": True,
+    # Groups whose members moderate (and whose comments carry the staff badge).
+    "DISCUSSION_MODERATOR_GROUPS": ["Moderators"],
+    # {company_name} in reply templates; the default site's name when empty.
+    "DISCUSSION_COMPANY_NAME": "",
 }
 
 

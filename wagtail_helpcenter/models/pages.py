@@ -70,6 +70,17 @@ class CountedViewsMixin:
         return response
 
 
+def discussion_context(request, page):
+    """The discussion under ``page`` when the discussions sub-app is installed."""
+    from django.apps import apps
+
+    if not apps.is_installed("wagtail_helpcenter.discussions"):
+        return {}
+    from ..discussions.threads import discussion_context as context_of
+
+    return {"discussion": context_of(request, page)}
+
+
 def bad_request(request, page, message, heading=None):
     response = TemplateResponse(
         request,
@@ -395,6 +406,7 @@ class ArticlePage(CountedViewsMixin, AudienceMixin, HelpCenterPageBase):
         from ..feedback import feedback_context
 
         context.update(feedback_context(request))
+        context.update(discussion_context(request, self))
         prefetch_linked_pages(request, strings_in(list(self.body.raw_data)))
         return context
 
@@ -449,6 +461,7 @@ class FAQPage(CountedViewsMixin, HelpCenterPageBase):
         from ..feedback import feedback_context
 
         context.update(feedback_context(request))
+        context.update(discussion_context(request, self))
         prefetch_linked_pages(
             request, [self.intro, *(item.answer for item in context["faq_items"])]
         )

@@ -1,0 +1,59 @@
+"""Emails to moderators when a comment is held or flagged."""
+
+from django.core.mail import send_mail
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from wagtail.admin.utils import get_admin_base_url
+
+from .roles import moderators
+
+
+def _send(subject, template, context):
+    recipients = list(moderators().values_list("email", flat=True))
+    if not recipients:
+        return 0
+    context = {
+        **context,
+        "queue_url": get_admin_base_url() + reverse("wagtail_helpcenter_moderation"),
+    }
+    body = render_to_string(template, context)
+    return send_mail(subject, body, None, recipients)
+
+
+def notify_moderators_of_held(comment, reason):
+    return _send(
+        _("A comment waits for moderation"),
+        "wagtail_helpcenter/discussions/emails/held.txt",
+        {"comment": comment, "reason": reason},
+    )
+
+
+def notify_moderators_of_report(report):
+    return _send(
+        _("A comment was flagged"),
+        "wagtail_helpcenter/discussions/emails/flagged.txt",
+        {"comment": report.comment, "report": report},
+    )
+
+
+def send_confirmation(comment, key, request):
+    """The email that asks an anonymous poster to confirm (django-comments-xtd's flow,
+    with this app's confirmation link, which applies the help center's checks)."""
+    from django.core.mail import EmailMultiAlternatives
+    from django_comments_xtd.conf import settings
+
+    context = {
+        "comment": comment,
+        "confirmation_url": request.build_absolute_uri(
+            reverse("wagtail_helpcenter_discussions:confirm", args=[key])
+        ),
+        "page_url": comment.content_object.get_full_url(request),
+    }
+    message = EmailMultiAlternatives(
+        _("Confirm your comment"),
+        render_to_string("wagtail_helpcenter/discussions/emails/confirm.txt", context),
+        settings.COMMENTS_XTD_FROM_EMAIL,
+        [comment.user_email],
+    )
+    message.send()

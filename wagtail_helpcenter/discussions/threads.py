@@ -1,0 +1,82 @@
+"""The discussion shown under a page, in a fixed number of queries: the thread state,
+the public comments (with their authors), who of them is staff, and the rules."""
+
+from dataclasses import dataclass, field
+
+from django.contrib.contenttypes.models import ContentType
+from django.contrib.sites.shortcuts import get_current_site
+from django.core.paginator import Paginator
+from django_comments_xtd.models import XtdComment, max_thread_level_for_content_type
+
+from ..conf import get_config
+from ..listing import page_number
+from .forms import HelpCenterCommentForm
+from .models import CommunityRules, Thread
+from .roles import staff_user_ids
+
+NEWEST, OLDEST = "newest", "oldest"
+
+
+@dataclass
+class Conversation:
+    """A top-level comment and its replies, in reading order."""
+
+    comments: list = field(default_factory=list)
+    accepted: bool = False
+
+    @property
+    def root(self):
+        return self.comments[0]
+
+
+def page_comments(page, request):
+    content_type = ContentType.objects.get_for_model(page, for_concrete_model=False)
+    return XtdComment.objects.filter(
+        content_type=content_type,
+        object_pk=str(page.pk),
+        site_id=get_current_site(request).pk,
+        is_public=True,
+        is_removed=False,
+    ).select_related("user")
+
+
+def conversations(comments, accepted_id, order):
+    by_thread = {}
+    for comment in sorted(comments, key=lambda c: (c.thread_id, c.order)):
+        by_thread.setdefault(comment.thread_id, Conversation()).comments.append(comment)
+    threads = [thread for thread in by_thread.values() if thread.root.pk == thread.root.thread_id]
+    threads.sort(key=lambda thread: thread.root.submit_date, reverse=order == NEWEST)
+    for thread in threads:
+        thread.accepted = any(comment.pk == accepted_id for comment in thread.comments)
+    threads.sort(key=lambda thread: not thread.accepted)  # the accepted answer first
+    return threads
+
+
+def discussion_context(request, page):
+    order = OLDEST if request.GET.get("comments") == OLDEST else NEWEST
+    thread = Thread.objects.filter(page=page).first()
+    comments = list(page_comments(page, request))
+    staff = staff_user_ids({comment.user_id for comment in comments if comment.user_id})
+    accepted_id = thread.accepted_comment_id if thread else None
+    for comment in comments:
+        comment.is_staff_reply = comment.user_id in staff
+        comment.is_accepted = comment.pk == accepted_id
+    paginator = Paginator(
+        conversations(comments, accepted_id, order), get_config()["DISCUSSION_THREADS_PER_PAGE"]
+    )
+    number = min(page_number(request, "comments_page"), paginator.num_pages)
+    content_type = ContentType.objects.get_for_model(page, for_concrete_model=False)
+    return {
+        "page": page,
+        "request": request,
+        "thread": thread,
+        "closed": bool(thread and thread.is_closed),
+        "conversations": paginator.page(number),
+        "comment_count": len(comments),
+        "order": order,
+        "max_level": max_thread_level_for_content_type(content_type),
+        "form": None
+        if thread and thread.is_closed
+        else HelpCenterCommentForm(page, user=getattr(request, "user", None)),
+        "rules": CommunityRules.objects.first(),
+    }

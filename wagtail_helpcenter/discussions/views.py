@@ -1,0 +1,205 @@
+"""Visitors' actions: post a comment (signed in: at once; anonymous: confirmed by an
+emailed link, django-comments-xtd's flow), confirm it, flag a comment, delete one's own.
+
+Every refusal is a page that says why and, for a comment, gives the text back, so
+nothing typed is lost."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.contrib.sites.shortcuts import get_current_site
+from django.db import IntegrityError, transaction
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+from django_comments_xtd import signed
+from django_comments_xtd.conf import settings
+from django_comments_xtd.models import XtdComment
+
+from ..conf import get_config
+from ..visitors import anonymous_key, client_ip, over_rate_limit
+from .forms import HelpCenterCommentForm, ReportForm
+from .models import Report
+from .notifications import notify_moderators_of_report, send_confirmation
+from .posting import Refused, check_all, decide, discussed_page, store
+
+REPORTS_PER_ADDRESS = 20  # in ten minutes
+
+
+def content_type_label(comment):
+    return f"{comment.content_type.app_label}.{comment.content_type.model}"
+
+
+def refusal(request, message, page=None, text="", status=400):
+    response = TemplateResponse(
+        request,
+        "wagtail_helpcenter/discussions/message.html",
+        {
+            "heading": _("Your comment could not be posted"),
+            "message": message,
+            "page": page,
+            "text": text,
+            "helpcenter_base_template": get_config()["BASE_TEMPLATE"],
+        },
+        status=status,
+    )
+    return response
+
+
+def done(request, heading, message, page):
+    return TemplateResponse(
+        request,
+        "wagtail_helpcenter/discussions/message.html",
+        {
+            "heading": heading,
+            "message": message,
+            "page": page,
+            "helpcenter_base_template": get_config()["BASE_TEMPLATE"],
+        },
+    )
+
+
+def _form_data(request):
+    data = request.POST.copy()
+    user = request.user
+    if user.is_authenticated:
+        data["name"] = user.get_full_name() or user.get_username()
+        data["email"] = user.email or data.get("email", "")
+    return data
+
+
+def _errors(form):
+    """Every error of the form, each with its field's label."""
+    parts = []
+    for name, errors in form.errors.items():
+        label = form.fields[name].label if name in form.fields else ""
+        parts.append(f"{label}: {' '.join(errors)}" if label else " ".join(errors))
+    return " ".join(parts)
+
+
+@require_POST
+def post_comment(request):
+    text = request.POST.get("comment", "")
+    try:
+        page = discussed_page(
+            request.POST.get("content_type", ""), request.POST.get("object_pk", ""), request
+        )
+    except Refused as error:
+        return refusal(request, str(error), text=text)
+    form = HelpCenterCommentForm(page, data=_form_data(request), user=request.user)
+    if form.security_errors():
+        return refusal(
+            request,
+            _("The form expired or was changed. Reload the page and post again."),
+            page,
+            text,
+        )
+    if not form.is_valid():
+        return refusal(request, _errors(form), page, text)
+    comment = form.get_comment_object(site_id=get_current_site(request).pk)
+    comment.ip_address = client_ip(request)
+    comment.user = request.user if request.user.is_authenticated else None
+    try:
+        if request.user.is_authenticated or not settings.COMMENTS_XTD_CONFIRM_EMAIL:
+            stored = store(comment, page, request)
+            return _after_store(request, stored, page)
+        # Anonymous: check now (a refusal is shown at once), store on confirmation.
+        check_all(comment, page, request)
+        decide(comment, request)
+    except Refused as error:
+        return refusal(request, str(error), page, text, status=403)
+    key = signed.dumps(comment, compress=True, extra_key=settings.COMMENTS_XTD_SALT)
+    send_confirmation(comment, key.decode(), request)
+    return done(
+        request,
+        _("Check your email"),
+        _("We sent a link to %(email)s. Your comment appears once you open it.")
+        % {"email": comment.user_email},
+        page,
+    )
+
+
+def _after_store(request, stored, page):
+    if stored.is_public:
+        messages.success(request, _("Your comment was posted."))
+        return redirect(f"{page.url}#c{stored.pk}")
+    return done(
+        request,
+        _("Thank you"),
+        _("Your comment waits for a moderator and appears once it is approved."),
+        page,
+    )
+
+
+def confirm(request, key):
+    try:
+        comment = signed.loads(str(key), extra_key=settings.COMMENTS_XTD_SALT)
+    except Exception:  # a bad signature, a broken or truncated link, a deleted page
+        return refusal(
+            request, _("This confirmation link is not valid. Copy the whole link from the email.")
+        )
+    existing = XtdComment.objects.filter(
+        user_email=comment.user_email, submit_date=comment.submit_date
+    ).first()
+    page = comment.content_object
+    if existing is not None:  # confirmed before: the link works again, no duplicate
+        return (
+            redirect(f"{page.url}#c{existing.pk}")
+            if existing.is_public
+            else done(request, _("Thank you"), _("Your comment waits for a moderator."), page)
+        )
+    try:
+        page = discussed_page(content_type_label(comment), comment.object_pk, request)
+        stored = store(comment, page, request)
+    except Refused as error:
+        return refusal(request, str(error), page, comment.comment, status=403)
+    return _after_store(request, stored, page)
+
+
+def reporter_key(request):
+    """One report per comment per person: the account, else the address (hashed)."""
+    user = request.user
+    value = f"user:{user.pk}" if user.is_authenticated else client_ip(request)
+    return anonymous_key("discussion-report", value)
+
+
+@require_POST
+def flag(request, comment_id):
+    comment = get_object_or_404(XtdComment, pk=comment_id, is_public=True, is_removed=False)
+    try:
+        page = discussed_page(content_type_label(comment), comment.object_pk, request)
+    except Refused:
+        raise Http404 from None
+    form = ReportForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Choose what is wrong with the comment."))
+        return redirect(f"{page.url}#c{comment.pk}")
+    if over_rate_limit(request, "discussion-report", REPORTS_PER_ADDRESS, 600):
+        messages.error(request, _("Too many reports: try again later."))
+        return redirect(f"{page.url}#c{comment.pk}")
+    try:
+        with transaction.atomic():
+            report = Report.objects.create(
+                comment=comment,
+                reason=form.cleaned_data["reason"],
+                details=form.cleaned_data["details"],
+                reporter=reporter_key(request),
+            )
+    except IntegrityError:
+        messages.info(request, _("You have already reported this comment."))
+    else:
+        notify_moderators_of_report(report)
+        messages.success(request, _("Thank you: a moderator will look at it."))
+    return redirect(f"{page.url}#c{comment.pk}")
+
+
+@login_required
+@require_POST
+def delete_own(request, comment_id):
+    comment = get_object_or_404(XtdComment, pk=comment_id, user=request.user, is_removed=False)
+    comment.is_removed = True
+    comment.save(update_fields=["is_removed"])
+    messages.success(request, _("Your comment was deleted."))
+    page = comment.content_object
+    return redirect(page.url if page is not None else "/")
