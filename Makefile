@@ -26,7 +26,7 @@ $(BIN)/python:
 
 # Reinstall when the package metadata changes.
 $(VENV)/.installed: pyproject.toml | $(BIN)/python
-	$(BIN)/python -m pip install --quiet -e ".[localize,test,docs]"
+	$(BIN)/python -m pip install --quiet -e ".[localize,discussions,test,docs]"
 	touch $@
 
 install: $(VENV)/.installed

@@ -128,3 +128,23 @@ def test_translation_app_on_a_site_in_one_language_warns():
     with override_settings(WAGTAIL_I18N_ENABLED=False):
         assert ids(checks.check_translation_setup(None)) == ["wagtail_helpcenter.W002"]
     assert checks.check_translation_setup(None) == []
+
+
+def test_discussions_need_django_comments_xtd_as_the_comments_app():
+    assert checks.check_discussions_setup(None) == []
+    with override_settings(COMMENTS_APP="django_comments"):
+        assert ids(checks.check_discussions_setup(None)) == ["wagtail_helpcenter.E008"]
+
+
+def test_discussions_without_their_apps_stop_with_a_clear_message():
+    code, output = run_check_with("tests.settings_without_comments")
+    assert code != 0
+    assert (
+        "ImproperlyConfigured: wagtail_helpcenter.discussions needs django_comments_xtd" in output
+    )
+    assert "pip install 'wagtail-helpcenter[discussions]'" in output
+
+
+@pytest.mark.urls("tests.urls_without_discussions")
+def test_discussions_without_their_urls_is_an_error():
+    assert ids(checks.check_discussions_setup(None)) == ["wagtail_helpcenter.E009"]

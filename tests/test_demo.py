@@ -110,3 +110,22 @@ def test_part_of_the_demo_is_translated_in_every_state(client, site_home):
         item.anchor for item in english_faq.faq_items.all()
     ]
     assert client.get(dutch_faq.url).status_code == 200
+
+
+def test_demo_discussions_show_every_state(client, site_home):
+    from django_comments_xtd.models import XtdComment
+
+    from wagtail_helpcenter.discussions.models import ReplyTemplate, Report, Review, Thread
+
+    run_demo()
+    assert ReplyTemplate.objects.count() == 3
+    assert ReplyTemplate.objects.filter(close_thread=True).count() == 1
+    assert Review.objects.filter(status=Review.HELD).exists()
+    assert Report.objects.exists()
+    assert Thread.objects.filter(closed_at__isnull=False).exists()
+    accepted = Thread.objects.exclude(accepted_comment=None).get().accepted_comment
+    page = accepted.content_object
+    document = soup(client.get(page.url))
+    assert "Accepted answer" in document.select_one(f"#c{accepted.pk}").text
+    assert "Staff" in document.select_one(f"#c{accepted.pk} .hc-badge").text
+    assert XtdComment.objects.filter(is_public=False).count() == 1

@@ -24,3 +24,4 @@ class WagtailHelpCenterAppConfig(AppConfig):
         checks.register(helpcenter_checks.check_settings)
         checks.register(helpcenter_checks.check_templates)
         checks.register(helpcenter_checks.check_translation_setup)
+        checks.register(helpcenter_checks.check_discussions_setup)

@@ -10,6 +10,7 @@ from django.conf import settings
 from django.core.checks import Error, Warning
 from django.template import TemplateDoesNotExist
 from django.template.loader import get_template
+from django.urls import NoReverseMatch, reverse
 
 from .conf import DEFAULTS, SETTING_NAME, get_config
 
@@ -198,3 +199,35 @@ def check_translation_setup(app_configs, **kwargs):
             )
         ]
     return []
+
+
+DISCUSSIONS_APP = "wagtail_helpcenter.discussions"
+
+
+def check_discussions_setup(app_configs, **kwargs):
+    """The discussions run on django-comments-xtd, configured as the comments app (its
+    missing apps stop the start-up with a message: see discussions/apps.py)."""
+    if not apps.is_installed(DISCUSSIONS_APP):
+        return []
+    problems = []
+    if getattr(settings, "COMMENTS_APP", None) != "django_comments_xtd":
+        problems.append(
+            Error(
+                "COMMENTS_APP must be 'django_comments_xtd' for the help center's discussions.",
+                hint="Set COMMENTS_APP = 'django_comments_xtd' and SITE_ID. "
+                "See docs/how-to/discussions.md.",
+                id="wagtail_helpcenter.E008",
+            )
+        )
+    try:
+        reverse("wagtail_helpcenter_discussions:post")
+    except NoReverseMatch:
+        problems.append(
+            Error(
+                "The discussions' URLs are not in the URLconf: articles cannot show their form.",
+                hint='Add path("discussions/", include("wagtail_helpcenter.discussions.urls")) '
+                'and path("comments/", include("django_comments_xtd.urls")) to your urls.py.',
+                id="wagtail_helpcenter.E009",
+            )
+        )
+    return problems

@@ -24,6 +24,8 @@ urlpatterns = [
     path("sitemap.xml", sitemap),
     path("django-admin/", admin.site.urls),
     path("admin/", include(wagtailadmin_urls)),
+    path("discussions/", include("wagtail_helpcenter.discussions.urls")),
+    path("comments/", include("django_comments_xtd.urls")),
     path("documents/", include(wagtaildocs_urls)),
 ]
 

@@ -14,6 +14,7 @@ from wagtail.images import get_image_model
 from ..models import ArticlePage, ArticleRelatedLink, CategoryPage, FAQItem, FAQPage, HelpCenterPage
 from . import content
 from .activity import add_activity
+from .discussions import add_discussions
 from .translations import translate_demo
 
 
@@ -109,6 +110,7 @@ class DemoBuilder:
             article.related_links.add(ArticleRelatedLink(article=self.articles[target]))
             article.save_revision().publish()
         help_center.demo_translations = translate_demo(help_center, body_data, self.images)
+        add_discussions(help_center, self.articles)
         add_activity(help_center)
         return help_center
 

@@ -105,7 +105,11 @@ def reply_as_staff(page, parent, user, text):
 # Reply templates ---------------------------------------------------------------------
 
 
-class MissingFields(ValueError):
+class TemplateError(ValueError):
+    """A reply template cannot be used as it is; the message says why."""
+
+
+class MissingFields(TemplateError):
     def __init__(self, names):
         self.names = names
         super().__init__(_("Fill in: %(names)s.") % {"names": ", ".join(names)})
@@ -117,8 +121,21 @@ KNOWN_PLACEHOLDERS = ("user_name", "company_name", "article_title", "moderator_n
 def placeholders(text):
     """The placeholder names in a template's text, in order, once each."""
     names = []
-    for _literal, name, _spec, _conversion in string.Formatter().parse(text):
-        if name is not None and name not in names:
+    try:
+        parsed = list(string.Formatter().parse(text))
+    except ValueError:
+        raise TemplateError(
+            _("A “{” or “}” has no pair. Write placeholders as {user_name}; write {{ for a brace.")
+        ) from None
+    for _literal, name, _spec, _conversion in parsed:
+        if name is None:
+            continue
+        if not name.isidentifier():
+            raise TemplateError(
+                _("“{%(name)s}” is not a placeholder name; use letters, e.g. {order_number}.")
+                % {"name": name}
+            )
+        if name not in names:
             names.append(name)
     return names
 
@@ -149,10 +166,7 @@ def fill_template(template, *, comment, moderator, free_values):
     if missing:
         raise MissingFields(missing)
     values.update({name: str(free_values[name]).strip() for name in free_fields(template)})
-    try:
-        return template.text.format(**values)
-    except (IndexError, KeyError, ValueError) as error:  # e.g. "{0}" or a lone "{"
-        raise MissingFields([str(error)]) from None
+    return template.text.format(**values)
 
 
 # Promote to FAQ -------------------------------------------------------------------

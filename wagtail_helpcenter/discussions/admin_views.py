@@ -39,7 +39,11 @@ def needs_attention():
     return (
         XtdComment.objects.filter(is_removed=False)
         .annotate(
-            open_reports=Count("report", filter=Q(report__resolved_at__isnull=True), distinct=True)
+            open_reports=Count(
+                "helpcenter_reports",
+                filter=Q(helpcenter_reports__resolved_at__isnull=True),
+                distinct=True,
+            )
         )
         .filter(Q(helpcenter_review__status=Review.HELD) | Q(open_reports__gt=0))
     )
@@ -50,11 +54,11 @@ def queue_count():
 
 
 BULK_ACTIONS = {
-    "approve": (lambda comment, user: actions.approve(comment, user), gettext_lazy("Approved")),
-    "reject": (lambda comment, user: actions.reject(comment, user), gettext_lazy("Rejected")),
+    "approve": (lambda comment, user: actions.approve(comment, user), gettext_lazy("Approve")),
+    "reject": (lambda comment, user: actions.reject(comment, user), gettext_lazy("Reject")),
     "spam": (
         lambda comment, user: actions.reject(comment, user, spam=True),
-        gettext_lazy("Marked as spam"),
+        gettext_lazy("Mark as spam"),
     ),
 }
 
@@ -97,7 +101,9 @@ def _bulk(request, back_url):
     for comment in comments:
         perform(comment, request.user)
     messages.success(
-        request, _("%(action)s: %(count)s comment(s).") % {"action": label, "count": len(comments)}
+        request,
+        _("Done (%(action)s) for %(count)s comment(s).")
+        % {"action": label, "count": len(comments)},
     )
     return redirect(back_url)
 
@@ -149,7 +155,10 @@ def _template_reply(request, page, comments):
     reply_to = request.GET.get("reply_to", "")
     parent = comments.get(int(reply_to)) if reply_to.isascii() and reply_to.isdigit() else None
     initial = {"reply_to": parent.pk if parent else None}
-    free = actions.free_fields(template) if template else []
+    try:
+        free = actions.free_fields(template) if template else []
+    except actions.TemplateError:
+        free = []
     free_values = {name: request.GET.get(f"field_{name}", "") for name in free}
     error = None
     if template is not None:
@@ -158,8 +167,8 @@ def _template_reply(request, page, comments):
             initial["text"] = actions.fill_template(
                 template, comment=parent, moderator=request.user, free_values=free_values
             )
-        except actions.MissingFields as missing:
-            error = str(missing)
+        except actions.TemplateError as problem:
+            error = str(problem)
     return template, free, free_values, error, ReplyForm(initial=initial)
 
 

@@ -155,7 +155,9 @@ class Report(models.Model):
         (OTHER, _("Something else")),
     ]
 
-    comment = models.ForeignKey(XtdComment, on_delete=models.CASCADE, related_name="+")
+    comment = models.ForeignKey(
+        XtdComment, on_delete=models.CASCADE, related_name="helpcenter_reports"
+    )
     reason = models.CharField(_("reason"), max_length=20, choices=REASON_CHOICES)
     details = models.CharField(_("details"), max_length=500, blank=True)
     reporter = models.CharField(max_length=64, help_text="A keyed hash, never an address.")
@@ -205,6 +207,14 @@ class ReplyTemplate(models.Model):
 
     def __str__(self):
         return self.title
+
+    def clean(self):
+        from .actions import TemplateError, placeholders
+
+        try:
+            placeholders(self.text)
+        except TemplateError as error:
+            raise ValidationError({"text": str(error)}) from None
 
 
 class CommunityRules(models.Model):

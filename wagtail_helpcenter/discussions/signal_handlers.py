@@ -13,3 +13,11 @@ def _is_help_center_comment(comment):
 def refuse_posting_around_the_help_center(sender, comment, request, **kwargs):
     """comment_will_be_posted (django-comments) and confirmation_received (xtd)."""
     return not _is_help_center_comment(comment)
+
+
+def announce_ban(sender, instance, created, raw=False, **kwargs):
+    """post_save of Ban: the public ``user_banned`` signal, once, when a ban is made."""
+    from . import signals
+
+    if created and not raw:
+        signals.user_banned.send(sender=sender, ban=instance)

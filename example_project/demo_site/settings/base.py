@@ -17,6 +17,10 @@ INSTALLED_APPS = [
     "wagtail_helpcenter.translation",
     "wagtail_localize",
     "wagtail_localize.locales",  # replaces wagtail.locales
+    "wagtail_helpcenter.discussions",
+    "django_comments_xtd",
+    "django_comments",
+    "django.contrib.sites",
     "wagtail.contrib.table_block",
     "wagtail.contrib.routable_page",
     "wagtail.contrib.sitemaps",
@@ -137,3 +141,12 @@ WAGTAIL_HELPCENTER = {
     # Other sites whose pages may embed the help widget, e.g. "http://127.0.0.1:8001".
     "API_ORIGINS": [o for o in os.environ.get("HELPCENTER_API_ORIGINS", "").split(",") if o],
 }
+
+# Discussions under articles (django-comments-xtd). Emails (confirmation links, moderator
+# notices) are printed in the terminal that runs `make demo`.
+SITE_ID = 1
+COMMENTS_APP = "django_comments_xtd"
+COMMENTS_XTD_MAX_THREAD_LEVEL = 2
+COMMENTS_XTD_CONFIRM_EMAIL = True
+EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+DEFAULT_FROM_EMAIL = COMMENTS_XTD_FROM_EMAIL = "help@acme.example"
