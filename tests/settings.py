@@ -143,3 +143,4 @@ COMMENTS_XTD_MAX_THREAD_LEVEL = 2  # a comment, a reply, a reply to the reply
 COMMENTS_XTD_CONFIRM_EMAIL = True  # anonymous posters confirm by email
 COMMENTS_XTD_SALT = b"tests-only"
 COMMENTS_XTD_FROM_EMAIL = DEFAULT_FROM_EMAIL
+COMMENTS_XTD_THREADED_EMAILS = False  # follow-up emails sent before the response, as tested

@@ -119,14 +119,54 @@ def test_a_broken_confirmation_link_is_explained(client, article):
     assert "This confirmation link is not valid" in response.content.decode()
 
 
-def test_xtd_own_post_and_confirm_views_cannot_bypass_the_checks(client, article, member):
-    """django-comments' post view and xtd's confirm view are mounted (for their other
-    links), but refuse help center pages."""
+def test_only_the_needed_xtd_urls_are_mounted(client, article):
+    """xtd's JSON API would list comments of internal pages: it is not mounted."""
+    assert (
+        client.get(f"/comments/api/wagtail_helpcenter-articlepage/{article.pk}/").status_code == 404
+    )
+    assert client.get("/comments/post/").status_code == 404
+
+
+@pytest.mark.urls("tests.urls_with_xtd")
+def test_xtd_own_post_and_confirm_views_refuse_help_center_pages(client, article, member):
+    """A site that mounts all of django-comments-xtd's URLs still gets no comment on a
+    help center page past the help center's checks."""
+    from django_comments_xtd import signed
+    from django_comments_xtd.conf import settings as xtd_settings
+
     client.force_login(member)
     data = {**form_fields(client, article), "comment": "Sneaky", "name": "x", "email": "x@x.io"}
-    response = client.post("/comments/post/", data)
+    response = client.post("/xtd/post/", data)
     assert response.status_code == 400
+    client.logout()
+    post(client, article, text="via xtd's confirm")  # anonymous: a confirmation email
+    key = re.search(r"/discussions/confirm/(\S+)/", mail.outbox[-1].body).group(1)
+    client.get(f"/xtd/confirm/{key}/")
+    assert (
+        signed.loads(key, extra_key=xtd_settings.COMMENTS_XTD_SALT).comment == "via xtd's confirm"
+    )
     assert not comments_on(article).exists()
+
+
+def test_follow_up_emails_can_be_muted(client, article, moderator_user):
+    with override_settings(WAGTAIL_HELPCENTER=NO_FIRST_POST_HOLD):
+        post(client, article, text="Question", followup="on")
+        link = re.search(r"http://testserver(/discussions/confirm/\S+/)", mail.outbox[-1].body)
+        client.get(link.group(1))
+        question = comments_on(article).get()
+        assert question.followup and question.is_public
+        client.force_login(moderator_user)
+        post(client, article, text="An answer", reply_to=question.pk)
+    notice = next(
+        message
+        for message in mail.outbox
+        if message.to == ["ana@example.com"] and "An answer" in message.body
+    )
+    mute = re.search(r"(/comments/mute/\S+/)", notice.body).group(1)
+    client.logout()
+    assert client.get(mute).status_code == 200
+    question.refresh_from_db()
+    assert not question.followup
 
 
 # Bad input ----------------------------------------------------------------------------
@@ -456,3 +496,21 @@ def test_comments_are_rendered_escaped(client, article, member):
     html = client.get(article.url).content.decode()
     assert "<script>alert(1)</script>" not in html
     assert "&lt;script&gt;alert(1)&lt;/script&gt; &amp; &lt;b&gt;bold&lt;/b&gt;" in html
+
+
+def test_comments_of_internal_pages_stay_internal(client, internal_article, staff_user):
+    from django.contrib.sites.models import Site
+
+    comment = XtdComment(
+        content_object=internal_article, site=Site.objects.get_current(), user_name="Staff",
+        user_email="s@example.com", comment="internal note", submit_date=timezone.now(),
+    )  # fmt: skip
+    comment.save()
+    client.force_login(staff_user)
+    assert "internal note" in client.get(internal_article.url).content.decode()
+    client.logout()
+    assert client.post(f"/discussions/flag/{comment.pk}/", {"reason": "spam"}).status_code == 404
+    permalink = comment.get_absolute_url()
+    assert client.get(permalink).status_code == 404
+    client.force_login(staff_user)
+    assert client.get(permalink)["Location"] == internal_article.url

@@ -2,6 +2,8 @@
 discussion (close/reopen, accepted answer, replies from templates, promote to FAQ),
 bans, permissions, and a page with 200 comments in a bounded number of queries."""
 
+from datetime import timedelta
+
 import pytest
 from django.contrib.auth.models import Group
 from django.contrib.sites.models import Site
@@ -286,3 +288,35 @@ def test_article_with_200_comments_in_bounded_queries(client, article, category,
     small_count = count_queries(client, small.url)
     assert large_count <= small_count + 1  # the Thread row the small page does not have
     assert large_count <= 26
+
+
+def test_conversations_newest_or_oldest_first_and_paginated(client, article, settings):
+    settings.WAGTAIL_HELPCENTER = {"DISCUSSION_THREADS_PER_PAGE": 2}
+    first, second, third = (comment(article, text) for text in ("first", "second", "third"))
+    XtdComment.objects.filter(pk=first.pk).update(submit_date=timezone.now() - timedelta(hours=2))
+    XtdComment.objects.filter(pk=second.pk).update(submit_date=timezone.now() - timedelta(hours=1))
+
+    def roots(**params):
+        document = soup(client.get(article.url, params))
+        return [
+            item.select_one(".hc-comment")["id"] for item in document.select(".hc-conversation")
+        ]
+
+    assert roots() == [f"c{third.pk}", f"c{second.pk}"]
+    assert roots(comments_page="2") == [f"c{first.pk}"]
+    assert roots(comments="oldest") == [f"c{first.pk}", f"c{second.pk}"]
+    assert roots(comments_page="99") == [f"c{first.pk}"]  # past the end: the last page
+    response = client.get(article.url, {"comments_page": "x"})
+    assert response.status_code == 400
+    assert "page number must be a whole number" in response.content.decode()
+
+
+def test_followers_get_an_email_with_an_unsubscribe_link(client, article, moderator):
+    follower = comment(article, "How do I export?", name="Ana")
+    XtdComment.objects.filter(pk=follower.pk).update(followup=True)
+    client.force_login(moderator)
+    action(client, article, do="reply", reply_to=str(follower.pk), text="Settings, Export.")
+    notice = next(message for message in mail.outbox if message.to == ["ana@example.com"])
+    assert "Settings, Export." in notice.body
+    assert "/comments/mute/" in notice.body
+    assert f"{article.url}#c" in notice.body

@@ -22,7 +22,7 @@ urlpatterns = [
     path("widget-page/", widget_page),
     path("admin/", include(wagtailadmin_urls)),
     path("discussions/", include("wagtail_helpcenter.discussions.urls")),
-    path("comments/", include("django_comments_xtd.urls")),
+    path("comments/", include("wagtail_helpcenter.discussions.comment_urls")),
     path("sitemap.xml", sitemap),
 ] + i18n_patterns(
     # English (the default language) at /help/, Dutch at /nl/help/; tests.urls_prefixed

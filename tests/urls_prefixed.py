@@ -9,5 +9,5 @@ from wagtail.admin import urls as wagtailadmin_urls
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("discussions/", include("wagtail_helpcenter.discussions.urls")),
-    path("comments/", include("django_comments_xtd.urls")),
+    path("comments/", include("wagtail_helpcenter.discussions.comment_urls")),
 ] + i18n_patterns(path("", include(wagtail_urls)))

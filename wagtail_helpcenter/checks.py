@@ -226,7 +226,8 @@ def check_discussions_setup(app_configs, **kwargs):
             Error(
                 "The discussions' URLs are not in the URLconf: articles cannot show their form.",
                 hint='Add path("discussions/", include("wagtail_helpcenter.discussions.urls")) '
-                'and path("comments/", include("django_comments_xtd.urls")) to your urls.py.',
+                'and path("comments/", '
+                'include("wagtail_helpcenter.discussions.comment_urls")) to your urls.py.',
                 id="wagtail_helpcenter.E009",
             )
         )

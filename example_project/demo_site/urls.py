@@ -25,7 +25,7 @@ urlpatterns = [
     path("django-admin/", admin.site.urls),
     path("admin/", include(wagtailadmin_urls)),
     path("discussions/", include("wagtail_helpcenter.discussions.urls")),
-    path("comments/", include("django_comments_xtd.urls")),
+    path("comments/", include("wagtail_helpcenter.discussions.comment_urls")),
     path("documents/", include(wagtaildocs_urls)),
 ]
 

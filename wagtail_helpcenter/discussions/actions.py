@@ -8,13 +8,13 @@ from django.utils import timezone
 from django.utils.html import escape
 from django.utils.translation import gettext as _
 from django_comments_xtd.models import XtdComment
-from django_comments_xtd.views import notify_comment_followers
 from wagtail.models import Site as WagtailSite
 
 from ..conf import get_config
 from ..models import FAQItem
 from . import signals
 from .models import Report, Review, Thread
+from .notifications import notify_followers
 
 
 def _review(comment):
@@ -40,7 +40,7 @@ def approve(comment, user):
     _mark(comment, user, Review.APPROVED)
     signals.comment_approved.send(sender=XtdComment, comment=comment, moderator=user)
     if not was_public:
-        notify_comment_followers(comment)
+        notify_followers(comment)
 
 
 def reject(comment, user, spam=False):
@@ -98,7 +98,7 @@ def reply_as_staff(page, parent, user, text):
             comment=comment, status=Review.APPROVED, staff_reply=True, reviewed_by=user,
             reviewed_at=timezone.now(),
         )  # fmt: skip
-    notify_comment_followers(comment)
+    notify_followers(comment)
     return comment
 
 

@@ -57,3 +57,41 @@ def send_confirmation(comment, key, request):
         [comment.user_email],
     )
     message.send()
+
+
+def notify_followers(comment):
+    """Email everyone following the page's discussion (they ticked "Email me when someone
+    replies") about a new public comment, with a link to stop (django-comments-xtd's
+    signed mute key)."""
+    from django.core.mail import EmailMessage
+    from django_comments_xtd import signed
+    from django_comments_xtd.conf import settings
+    from django_comments_xtd.models import XtdComment
+
+    page = comment.content_object
+    site = page.get_site()
+    root_url = site.root_url if site else ""
+    followers = {}
+    for earlier in XtdComment.objects.filter(
+        content_type=comment.content_type,
+        object_pk=comment.object_pk,
+        is_public=True,
+        is_removed=False,
+        followup=True,
+    ).exclude(user_email__iexact=comment.user_email):
+        followers.setdefault(earlier.user_email.lower(), earlier)
+    for email, earlier in followers.items():
+        key = signed.dumps(earlier, compress=True, extra_key=settings.COMMENTS_XTD_SALT)
+        context = {
+            "name": earlier.user_name,
+            "comment": comment,
+            "page_url": f"{page.get_full_url()}#c{comment.pk}",
+            "mute_url": root_url + reverse("comments-xtd-mute", args=[key.decode()]),
+        }
+        EmailMessage(
+            _("New reply in “%(title)s”") % {"title": page.title},
+            render_to_string("wagtail_helpcenter/discussions/emails/followup.txt", context),
+            settings.COMMENTS_XTD_FROM_EMAIL,
+            [email],
+        ).send()
+    return len(followers)

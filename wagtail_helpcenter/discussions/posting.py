@@ -8,7 +8,6 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django_comments_xtd.models import XtdComment, max_thread_level_for_content_type
-from django_comments_xtd.views import notify_comment_followers
 
 from ..listing import is_whole_number
 from ..models import ArticlePage, FAQPage
@@ -16,7 +15,7 @@ from ..visibility import get_visibility
 from . import signals
 from .models import Ban, Review, Thread
 from .moderation import HOLD, REJECT, moderate
-from .notifications import notify_moderators_of_held
+from .notifications import notify_followers, notify_moderators_of_held
 from .roles import is_staff_poster
 
 DISCUSSED_MODELS = (ArticlePage, FAQPage)
@@ -130,5 +129,5 @@ def store(comment, page, request):
         signals.comment_held.send(sender=XtdComment, comment=stored, reason=decision.reason)
         notify_moderators_of_held(stored, decision.reason)
     else:
-        notify_comment_followers(stored)
+        notify_followers(stored)
     return stored

@@ -1,6 +1,6 @@
 """Visitors' URLs. Include them once in the site's URLconf, e.g.
 ``path("discussions/", include("wagtail_helpcenter.discussions.urls"))``, next to
-``path("comments/", include("django_comments_xtd.urls"))``."""
+``path("comments/", include("wagtail_helpcenter.discussions.comment_urls"))``."""
 
 from django.urls import path
 

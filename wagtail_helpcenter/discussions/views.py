@@ -203,3 +203,40 @@ def delete_own(request, comment_id):
     messages.success(request, _("Your comment was deleted."))
     page = comment.content_object
     return redirect(page.url if page is not None else "/")
+
+
+def mute(request, key):
+    """The unsubscribe link of follow-up emails (django-comments-xtd signs it): no more
+    emails about this page's discussion to that address."""
+    try:
+        comment = signed.loads(str(key), extra_key=settings.COMMENTS_XTD_SALT)
+    except Exception:  # a bad signature, a broken or truncated link, a deleted page
+        return refusal(request, _("This link is not valid. Copy the whole link from the email."))
+    page = comment.content_object
+    muted = XtdComment.objects.filter(
+        content_type=comment.content_type,
+        object_pk=comment.object_pk,
+        user_email=comment.user_email,
+        followup=True,
+    ).update(followup=False)
+    heading = _("No more emails")
+    if not muted:
+        return done(request, heading, _("You were not following this discussion."), page)
+    return done(
+        request, heading, _("You will not get emails about this discussion any more."), page
+    )
+
+
+def permalink(request, content_type_id, object_pk):
+    """Where a comment's permalink (``comment.get_absolute_url()``, used in
+    django-comments-xtd's emails) leads: its page, if this visitor may see it."""
+    from django.contrib.contenttypes.models import ContentType
+
+    content_type = ContentType.objects.filter(pk=content_type_id).first()
+    if content_type is None:
+        raise Http404
+    try:
+        page = discussed_page(f"{content_type.app_label}.{content_type.model}", object_pk, request)
+    except Refused:
+        raise Http404 from None
+    return redirect(page.url)
