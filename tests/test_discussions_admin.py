@@ -6,7 +6,6 @@ from datetime import timedelta
 
 import pytest
 from django.contrib.auth.models import Group
-from django.contrib.sites.models import Site
 from django.core import mail
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -31,23 +30,11 @@ def moderator(db):
     )  # fmt: skip
 
 
-def comment(page, text, *, public=True, parent=None, name="Ana", user=None, status=None):
-    stored = XtdComment(
-        content_object=page,
-        site=Site.objects.get_current(),
-        user=user,
-        user_name=name,
-        user_email=f"{name.lower()}@example.com",
-        comment=text,
-        submit_date=timezone.now(),
-        is_public=public,
-        parent_id=parent.pk if parent else 0,
-    )
-    stored.save()
-    Review.objects.create(
-        comment=stored, status=status or (Review.APPROVED if public else Review.HELD)
-    )
-    return stored
+def comment(page, text, *, public=True, parent=None, name="Ana", user=None):
+    return actions.create_comment(
+        page, text, user=user, name=name, email=f"{name.lower()}@example.com",
+        parent=parent, public=public,
+    )  # fmt: skip
 
 
 def action(client, page, **data):

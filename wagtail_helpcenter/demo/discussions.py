@@ -4,8 +4,6 @@ every state (answered and accepted, held for a moderator, flagged, closed)."""
 
 from django.apps import apps
 from django.contrib.auth import get_user_model
-from django.contrib.sites.models import Site
-from django.utils import timezone
 
 RULES = (
     "<p>Be kind and stay on topic. Ask about the article, share what worked for you.</p>"
@@ -45,8 +43,8 @@ def add_discussions(help_center, articles):
         return 0
     from django_comments_xtd.models import XtdComment
 
-    from ..discussions.actions import accept_answer, close_thread
-    from ..discussions.models import CommunityRules, ReplyTemplate, Report, Review
+    from ..discussions.actions import accept_answer, close_thread, create_comment
+    from ..discussions.models import CommunityRules, ReplyTemplate, Report
 
     CommunityRules.objects.get_or_create(title="Community rules", defaults={"body": RULES})
     for title, text, closes in TEMPLATES:
@@ -61,24 +59,14 @@ def add_discussions(help_center, articles):
     if created:
         staff.set_unusable_password()  # the demo's author of staff replies; nobody signs in
         staff.save()
-    site = Site.objects.get_current()
 
-    def say(page, name, text, parent=None, user=None, public=True, status=None):
-        comment = XtdComment(
-            content_object=page, site=site, user=user,
-            user_name=(user.get_full_name() or user.get_username()) if user else name,
-            user_email=user.email if user else f"{name.split()[0].lower()}@example.com",
-            comment=text, submit_date=timezone.now(), is_public=public,
-            parent_id=parent.pk if parent else 0,
-        )  # fmt: skip
-        comment.save()
-        Review.objects.create(
-            comment=comment,
-            status=status or (Review.APPROVED if public else Review.HELD),
+    def say(page, name, text, parent=None, user=None, public=True):
+        return create_comment(
+            page, text, user=user, name=name,
+            email=f"{name.split()[0].lower()}@example.com", parent=parent, public=public,
             reason="" if public else "It is the first comment of a new poster.",
             staff_reply=user is not None,
-        )
-        return comment
+        )  # fmt: skip
 
     invoice = articles["Download an invoice"]
     question = say(invoice, "Lena Park", "Can I download all invoices of last year at once?")

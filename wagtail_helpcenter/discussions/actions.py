@@ -79,25 +79,37 @@ def accept_answer(comment, user):
     return thread
 
 
-def reply_as_staff(page, parent, user, text):
-    """A public reply from a moderator to ``parent`` (or a new conversation)."""
+def create_comment(page, text, *, user=None, name="", email="", parent=None, public=True,
+                   reason="", staff_reply=False, reviewer=None):  # fmt: skip
+    """Store a comment with its review, as moderation left it (public, or held with a
+    reason), without the visitors' checks: for moderators' replies and for the demo."""
     with transaction.atomic():
         comment = XtdComment(
             content_object=page,
             site=Site.objects.get_current(),
             user=user,
-            user_name=user.get_full_name() or user.get_username(),
-            user_email=user.email,
+            user_name=(user.get_full_name() or user.get_username()) if user else name,
+            user_email=user.email if user else email,
             comment=text,
             submit_date=timezone.now(),
-            is_public=True,
+            is_public=public,
             parent_id=parent.pk if parent else 0,
         )
         comment.save()
         Review.objects.create(
-            comment=comment, status=Review.APPROVED, staff_reply=True, reviewed_by=user,
-            reviewed_at=timezone.now(),
-        )  # fmt: skip
+            comment=comment,
+            status=Review.APPROVED if public else Review.HELD,
+            reason=reason,
+            staff_reply=staff_reply,
+            reviewed_by=reviewer,
+            reviewed_at=timezone.now() if reviewer else None,
+        )
+    return comment
+
+
+def reply_as_staff(page, parent, user, text):
+    """A public reply from a moderator to ``parent`` (or a new conversation)."""
+    comment = create_comment(page, text, user=user, parent=parent, staff_reply=True, reviewer=user)
     notify_followers(comment)
     return comment
 
