@@ -63,7 +63,10 @@ test-fast: install
 	$(BIN)/pytest -m "not browser"
 
 # Tests in a real headless Chromium (Debian's package, installed when missing).
+# Visitor, editor and moderator journeys, axe-core accessibility checks (axe-core from the
+# npm registry, cached in ~/.cache) and screenshots in screenshots/.
 test-browser: install
+	$(BIN)/python -m tools.browser.axe > /dev/null
 	HELPCENTER_CHROMIUM="$$(tools/browser/ensure_chromium.sh)" $(BIN)/pytest -m browser
 
 opensearch: install

@@ -112,6 +112,9 @@ MEDIA_ROOT = Path(
 MEDIA_URL = "/media/"
 
 WAGTAIL_SITE_NAME = "Help center tests"
+# No avatars from gravatar.com: the admin must not wait for another site.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAILADMIN_BASE_URL = "http://testserver"
 # Search engine for this run: "database" (default) or "opensearch", whose node
 # `python -m tools.opensearch.node run -- ...` starts and names in HELPCENTER_OPENSEARCH_URL.

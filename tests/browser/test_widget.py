@@ -6,9 +6,6 @@ allowing only the configured origins.
 Run with ``make test-browser`` (part of ``make test``): HELPCENTER_CHROMIUM is the browser.
 """
 
-import os
-import shutil
-
 import pytest
 from django.test import override_settings
 
@@ -16,26 +13,6 @@ from tests.factories import ArticlePageFactory
 
 # The browser talks to a live server thread: real transactions (see conftest.py).
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-# Playwright's sync API runs an event loop in this thread; the ORM calls made here by the
-# test itself (fixtures) are ordinary synchronous ones.
-os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-
-
-@pytest.fixture(scope="module")
-def browser():
-    from playwright.sync_api import sync_playwright
-
-    executable = os.environ.get("HELPCENTER_CHROMIUM") or shutil.which("chromium") or ""
-    if not os.path.exists(executable):
-        pytest.fail(
-            "No Chromium: run the browser tests with `make test-browser`, which installs "
-            "Debian's package when it is missing, or set HELPCENTER_CHROMIUM."
-        )
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=executable, args=["--no-sandbox"])
-        yield browser
-        browser.close()
 
 
 @pytest.fixture

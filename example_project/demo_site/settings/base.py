@@ -116,6 +116,9 @@ MEDIA_URL = "/media/"
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
 WAGTAIL_SITE_NAME = "Acme Help"
+# No avatars from gravatar.com: the admin must not wait for another site.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAILADMIN_BASE_URL = "http://127.0.0.1:8000"
 # Search: the database backend (SQLite FTS5) by default. With HELPCENTER_SEARCH_URL set
 # (e.g. http://127.0.0.1:9200 from `make opensearch`), OpenSearch answers and the
