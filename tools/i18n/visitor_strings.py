@@ -152,6 +152,180 @@ TRANSLATIONS = {
     "Search: %(query)s": ("Zoeken: %(query)s", "جست‌وجو: %(query)s"),
 }  # fmt: skip
 
+# The discussions (wagtail_helpcenter.discussions) and search suggestions.
+TRANSLATIONS.update(
+    {
+        "Reply": ("Reageren", "پاسخ"),
+        "Email": ("E-mail", "ایمیل"),
+        "Name": ("Naam", "نام"),
+        "We send you a link to confirm your comment. It is never shown.": (
+            "We sturen je een link om je reactie te bevestigen. Je adres wordt nooit getoond.",
+            "پیوندی برای تأیید دیدگاه‌تان می‌فرستیم. نشانی شما هرگز نمایش داده نمی‌شود.",
+        ),
+        "Your comment": ("Je reactie", "دیدگاه شما"),
+        "Email me when someone replies": (
+            "Mail me als iemand reageert",
+            "وقتی کسی پاسخ داد به من ایمیل بزن",
+        ),
+        "What is wrong with it?": ("Wat is er mis mee?", "چه ایرادی دارد؟"),
+        "Details (optional)": ("Details (optioneel)", "جزئیات (اختیاری)"),
+        "Spam or advertising": ("Spam of reclame", "هرزنامه یا تبلیغ"),
+        "Rude or abusive": ("Onbeleefd of beledigend", "بی‌ادبانه یا توهین‌آمیز"),
+        "Off topic": ("Niet relevant", "نامرتبط"),
+        "It contains %(count)s link (more than %(limit)s).": None,
+        "It contains a word that is not allowed here: “%(word)s”.": (
+            "Er staat een woord in dat hier niet is toegestaan: “%(word)s”.",
+            "واژه‌ای در آن هست که این‌جا مجاز نیست: «%(word)s».",
+        ),
+        "You have posted a lot in a short time. Please wait a few minutes.": (
+            "Je hebt veel gepost in korte tijd. Wacht een paar minuten.",
+            "در زمان کوتاهی زیاد نوشته‌اید. لطفاً چند دقیقه صبر کنید.",
+        ),
+        "Many comments came from your network just now. Please wait a few minutes.": (
+            "Er kwamen net veel reacties van jouw netwerk. Wacht een paar minuten.",
+            "همین حالا دیدگاه‌های زیادی از شبکهٔ شما آمد. لطفاً چند دقیقه صبر کنید.",
+        ),
+        "The comment looks automated.": (
+            "De reactie lijkt automatisch verstuurd.",
+            "این دیدگاه خودکار به نظر می‌رسد.",
+        ),
+        "This form does not belong to a page of the help center.": (
+            "Dit formulier hoort niet bij een pagina van het helpcentrum.",
+            "این فرم به صفحه‌ای از مرکز راهنما تعلق ندارد.",
+        ),
+        "This page does not exist or does not take comments.": (
+            "Deze pagina bestaat niet of neemt geen reacties aan.",
+            "این صفحه وجود ندارد یا دیدگاه نمی‌پذیرد.",
+        ),
+        "This discussion is closed, so new comments are not accepted. %(summary)s": (
+            "Deze discussie is gesloten; nieuwe reacties worden niet aangenomen. %(summary)s",
+            "این گفت‌وگو بسته است و دیدگاه تازه پذیرفته نمی‌شود. %(summary)s",
+        ),
+        "You cannot post here: %(reason)s": (
+            "Je kunt hier niet posten: %(reason)s",
+            "نمی‌توانید این‌جا بنویسید: %(reason)s",
+        ),
+        "You cannot post here until %(date)s: %(reason)s": (
+            "Je kunt hier tot %(date)s niet posten: %(reason)s",
+            "تا %(date)s نمی‌توانید این‌جا بنویسید: %(reason)s",
+        ),
+        "The comment you reply to is not on this page.": (
+            "De reactie waarop je reageert staat niet op deze pagina.",
+            "دیدگاهی که به آن پاسخ می‌دهید در این صفحه نیست.",
+        ),
+        "This conversation is too deep for another reply; reply higher up.": (
+            "Dit gesprek is te diep voor nog een antwoord; reageer hoger op.",
+            "این گفت‌وگو برای پاسخ دیگر بیش از حد تودرتو است؛ بالاتر پاسخ دهید.",
+        ),
+        "Your comment was not accepted. %(reason)s": (
+            "Je reactie is niet aangenomen. %(reason)s",
+            "دیدگاه شما پذیرفته نشد. %(reason)s",
+        ),
+        "Your comment could not be posted": (
+            "Je reactie kon niet worden geplaatst",
+            "دیدگاه شما ثبت نشد",
+        ),
+        "The form expired or was changed. Reload the page and post again.": (
+            "Het formulier is verlopen of gewijzigd. Laad de pagina opnieuw en post nog eens.",
+            "فرم منقضی یا دست‌کاری شده است. صفحه را دوباره بارگذاری کنید و دوباره بفرستید.",
+        ),
+        "Check your email": ("Kijk in je e-mail", "ایمیل خود را ببینید"),
+        "We sent a link to %(email)s. Your comment appears once you open it.": (
+            "We stuurden een link naar %(email)s. Je reactie verschijnt zodra je die opent.",
+            "پیوندی به %(email)s فرستادیم. دیدگاه شما پس از باز کردن آن نمایش داده می‌شود.",
+        ),
+        "Your comment was posted.": ("Je reactie is geplaatst.", "دیدگاه شما ثبت شد."),
+        "Thank you": ("Bedankt", "سپاس"),
+        "Your comment waits for a moderator and appears once it is approved.": (
+            "Je reactie wacht op een moderator en verschijnt zodra die is goedgekeurd.",
+            "دیدگاه شما در انتظار ناظر است و پس از تأیید نمایش داده می‌شود.",
+        ),
+        "This confirmation link is not valid. Copy the whole link from the email.": (
+            "Deze bevestigingslink is niet geldig. Kopieer de hele link uit de e-mail.",
+            "این پیوند تأیید معتبر نیست. کل پیوند را از ایمیل کپی کنید.",
+        ),
+        "Your comment waits for a moderator.": (
+            "Je reactie wacht op een moderator.",
+            "دیدگاه شما در انتظار ناظر است.",
+        ),
+        "Choose what is wrong with the comment.": (
+            "Kies wat er mis is met de reactie.",
+            "مشخص کنید دیدگاه چه ایرادی دارد.",
+        ),
+        "Too many reports: try again later.": (
+            "Te veel meldingen: probeer het later opnieuw.",
+            "گزارش‌ها بیش از حد است: بعداً دوباره تلاش کنید.",
+        ),
+        "You have already reported this comment.": (
+            "Je hebt deze reactie al gemeld.",
+            "شما این دیدگاه را قبلاً گزارش کرده‌اید.",
+        ),
+        "Thank you: a moderator will look at it.": (
+            "Bedankt: een moderator kijkt ernaar.",
+            "سپاس: ناظری آن را بررسی می‌کند.",
+        ),
+        "Your comment was deleted.": ("Je reactie is verwijderd.", "دیدگاه شما حذف شد."),
+        "This link is not valid. Copy the whole link from the email.": (
+            "Deze link is niet geldig. Kopieer de hele link uit de e-mail.",
+            "این پیوند معتبر نیست. کل پیوند را از ایمیل کپی کنید.",
+        ),
+        "No more emails": ("Geen e-mails meer", "دیگر ایمیلی نمی‌آید"),
+        "You were not following this discussion.": (
+            "Je volgde deze discussie niet.",
+            "شما این گفت‌وگو را دنبال نمی‌کردید.",
+        ),
+        "You will not get emails about this discussion any more.": (
+            "Je krijgt geen e-mails meer over deze discussie.",
+            "دیگر دربارهٔ این گفت‌وگو ایمیلی دریافت نمی‌کنید.",
+        ),
+        "This discussion is closed.": ("Deze discussie is gesloten.", "این گفت‌وگو بسته است."),
+        "Staff": ("Team", "کارکنان"),
+        "Accepted answer": ("Geaccepteerd antwoord", "پاسخ پذیرفته‌شده"),
+        "Post reply": ("Antwoord plaatsen", "ارسال پاسخ"),
+        "Report": ("Melden", "گزارش"),
+        "Send report": ("Melding versturen", "ارسال گزارش"),
+        "Delete my comment": ("Mijn reactie verwijderen", "حذف دیدگاه من"),
+        ("%(counter)s comment", "%(counter)s comments"): (
+            ("%(counter)s reactie", "%(counter)s reacties"),
+            ("%(counter)s دیدگاه", "%(counter)s دیدگاه"),
+        ),
+        (
+            "It contains %(count)s link (more than %(limit)s).",
+            "It contains %(count)s links (more than %(limit)s).",
+        ): (
+            (
+                "Er staat %(count)s link in (meer dan %(limit)s).",
+                "Er staan %(count)s links in (meer dan %(limit)s).",
+            ),
+            (
+                "%(count)s پیوند دارد (بیش از %(limit)s).",
+                "%(count)s پیوند دارد (بیش از %(limit)s).",
+            ),
+        ),
+        "It is the first comment of a new poster.": (
+            "Het is de eerste reactie van een nieuwe schrijver.",
+            "این نخستین دیدگاه یک نویسندهٔ تازه است.",
+        ),
+        "Newest first": ("Nieuwste eerst", "تازه‌ترین‌ها نخست"),
+        "Oldest first": ("Oudste eerst", "قدیمی‌ترین‌ها نخست"),
+        "Comment pages": ("Pagina's met reacties", "صفحه‌های دیدگاه"),
+        "Ask a question or share a tip": (
+            "Stel een vraag of deel een tip",
+            "پرسشی بپرسید یا نکته‌ای بگویید",
+        ),
+        "Before you post, read the": ("Lees voor je post de", "پیش از نوشتن، بخوانید:"),
+        "Post comment": ("Reactie plaatsen", "ارسال دیدگاه"),
+        "Your text, so you can keep it:": (
+            "Je tekst, zodat je hem kunt bewaren:",
+            "متن شما، تا آن را نگه دارید:",
+        ),
+        "Back to “%(title)s”": ("Terug naar “%(title)s”", "بازگشت به «%(title)s»"),
+        "Suggested answers": ("Voorgestelde antwoorden", "پاسخ‌های پیشنهادی"),
+        "Community rules": ("Huisregels", "قوانین گفت‌وگو"),
+    }
+)
+TRANSLATIONS.pop("It contains %(count)s link (more than %(limit)s).")
+
 LANGUAGES = ("nl", "fa")
 PLURAL_FORMS = {"nl": "nplurals=2; plural=(n != 1);", "fa": "nplurals=2; plural=(n > 1);"}
 
