@@ -8,7 +8,7 @@ DEMO_PORT ?= 8000
 export PYTHONPATH := $(CURDIR)
 
 .DEFAULT_GOAL := help
-.PHONY: help install demo demo-data test test-fast test-opensearch test-browser opensearch lint format migrations-check docs clean
+.PHONY: help install demo demo-data test test-fast test-opensearch test-browser opensearch load lint format migrations-check docs clean
 
 help:
 	@echo "make demo       run the example help center on http://127.0.0.1:$(DEMO_PORT)"
@@ -16,6 +16,7 @@ help:
 	@echo "make test-fast  the test suite on the database backend only, without lint"
 	@echo "make test-browser  the browser tests, in headless Chromium (installed from Debian if missing)"
 	@echo "make opensearch run a local OpenSearch node on http://127.0.0.1:9200 (needs Java 11-23, Maven)"
+	@echo "make load       load test on gunicorn + PostgreSQL, report in benchmarks/results/load.md"
 	@echo "make format     format the code with ruff"
 	@echo "make docs       build the documentation into site/"
 
@@ -68,6 +69,12 @@ test-fast: install
 test-browser: install
 	$(BIN)/python -m tools.browser.axe > /dev/null
 	HELPCENTER_CHROMIUM="$$(tools/browser/ensure_chromium.sh)" $(BIN)/pytest -m browser
+
+# The load test: gunicorn + PostgreSQL (Debian's package, installed when missing) + locust;
+# writes benchmarks/results/load.md. Not part of `make test`.
+load: install
+	$(BIN)/python -m pip install --quiet -e ".[load]"
+	$(BIN)/python benchmarks/load/run.py
 
 opensearch: install
 	$(BIN)/python -m tools.opensearch.node serve --port 9200

@@ -11,8 +11,6 @@ backends have no category facet (an empty list).
 from django.db.models.functions import Substr
 from wagtail.models import Page
 
-from .backends.database import FastSQLiteSearchQueryCompiler
-
 
 def section_id(path):
     """Id of the page directly below the nearest help center above ``path`` (None if the
@@ -45,7 +43,7 @@ def section_counts(searches, help_center, backend):
     for kind, results in searches.items():
         compiler = results.query_compiler
         if (
-            not isinstance(compiler, FastSQLiteSearchQueryCompiler)
+            not hasattr(compiler, "count_by")  # our SQLite compiler (sqlite_fast)
             or not compiler._is_plain_match()
         ):
             return None

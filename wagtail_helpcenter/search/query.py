@@ -13,7 +13,6 @@ from html import escape, unescape
 
 from django.conf import settings
 from django.utils.safestring import mark_safe
-from modelsearch.backends.database.sqlite.sqlite import SQLiteSearchBackend
 from modelsearch.backends.elasticsearchbase import ElasticsearchBaseSearchBackend
 from modelsearch.query import Boost, Fuzzy, Or, Phrase, PlainText
 from wagtail import blocks
@@ -26,6 +25,7 @@ from ..importers.html import plain_text
 from ..listing import children_of, few_pages
 from ..models import ArticlePage, CategoryPage, FAQItem, FAQPage
 from ..visibility import visible_pages
+from .backends.database import is_sqlite_backend
 from .engines import search_together
 from .facets import facet_from_buckets, facet_from_sections, section_counts
 from .params import SearchParams
@@ -91,7 +91,7 @@ def build_query(terms, backend):
 
 def _better_first_key(backend):
     # SQLite's bm25() is lower for better matches; every other engine scores higher.
-    if isinstance(backend, SQLiteSearchBackend):
+    if is_sqlite_backend(backend):
         return lambda hit: hit.score if hit.score is not None else 0.0
     return lambda hit: -(hit.score or 0.0)
 

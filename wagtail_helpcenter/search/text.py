@@ -18,8 +18,11 @@ WORD_PATTERN = re.compile(r"\w+", re.UNICODE)
 
 
 def clean_query(raw):
-    """The query as shown back to the visitor: single-spaced and at most 200 characters."""
-    return " ".join((raw or "").split())[:MAX_QUERY_LENGTH]
+    """The query as shown back to the visitor and counted in the search terms report:
+    single-spaced, at most 200 characters, without control characters (PostgreSQL
+    refuses to store a NUL)."""
+    printable = "".join(ch if ch.isprintable() else " " for ch in (raw or ""))
+    return " ".join(printable.split())[:MAX_QUERY_LENGTH]
 
 
 def query_terms(query):
