@@ -8,7 +8,7 @@ DEMO_PORT ?= 8000
 export PYTHONPATH := $(CURDIR)
 
 .DEFAULT_GOAL := help
-.PHONY: help install demo demo-data test test-fast test-postgres test-opensearch test-browser opensearch load lint format migrations-check docs clean
+.PHONY: help install demo demo-data test test-fast test-postgres test-opensearch test-browser opensearch bench load lint format migrations-check docs clean
 
 help:
 	@echo "make demo       run the example help center on http://127.0.0.1:$(DEMO_PORT)"
@@ -17,6 +17,7 @@ help:
 	@echo "make test-browser  the browser tests, in headless Chromium (installed from Debian if missing)"
 	@echo "make test-postgres the test suite on PostgreSQL (installed from Debian if missing)"
 	@echo "make opensearch run a local OpenSearch node on http://127.0.0.1:9200 (needs Java 11-23, Maven)"
+	@echo "make bench      benchmarks: pages, import, indexing, search (reports in benchmarks/results/)"
 	@echo "make load       load test on gunicorn + PostgreSQL, report in benchmarks/results/load.md"
 	@echo "make format     format the code with ruff"
 	@echo "make docs       build the documentation into site/"
@@ -75,6 +76,13 @@ test-fast: install
 test-browser: install
 	$(BIN)/python -m tools.browser.axe > /dev/null
 	HELPCENTER_CHROMIUM="$$(tools/browser/ensure_chromium.sh)" $(BIN)/pytest -m browser
+
+# Benchmarks (not part of `make test`): Markdown reports in benchmarks/results/. Page
+# rendering, import and indexing on SQLite; search by engine and corpus size (it starts
+# an OpenSearch node; 10,000 articles take a while).
+bench: install
+	$(BIN)/python -m benchmarks.pages --out benchmarks/results/pages.md
+	$(BIN)/python -m benchmarks.search --out benchmarks/results/search.md
 
 # The load test: gunicorn + PostgreSQL (Debian's package, installed when missing) + locust;
 # writes benchmarks/results/load.md. Not part of `make test`.

@@ -1,0 +1,139 @@
+"""Page render times and SQL query counts per page type, against plain Wagtail rendering
+of the same content, and import and indexing throughput, on SQLite.
+
+    python -m benchmarks.pages --repeat 50 --out benchmarks/results/pages.md
+
+The reference for a page is a view that loads the same page with Wagtail
+(``Page.objects.get(...).specific``) and renders its title and body with a bare template
+(``{% include_block %}``): what any Wagtail site pays for that content. Figures are
+medians of repeated requests (and the ratio to the reference); times are measured,
+never asserted.
+"""
+
+import argparse
+import os
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+
+def measure(client, url, repeat):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client.get(url)  # warm caches
+    times = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        response = client.get(url)
+        times.append((time.perf_counter() - start) * 1000)
+        assert response.status_code == 200, (url, response.status_code)
+    with CaptureQueriesContext(connection) as queries:
+        client.get(url)
+    return statistics.median(times), len(queries.captured_queries)
+
+
+def zendesk_export(directory, count):
+    import json
+
+    sections = [{"id": 10, "name": "Guides", "category_id": 1, "position": 0}]
+    articles = [
+        {"id": 1000 + n, "title": f"Article {n}", "section_id": 10, "locale": "en-us",
+         "body": f"<h2>Steps</h2><p>Open settings {n}.</p><ul><li>One</li><li>Two</li></ul>",
+         "updated_at": "2025-01-01T00:00:00Z", "created_at": "2024-01-01T00:00:00Z"}
+        for n in range(count)
+    ]  # fmt: skip
+    directory.mkdir(parents=True, exist_ok=True)
+    for name, records in (
+        ("categories", [{"id": 1, "name": "Help", "position": 0}]),
+        ("sections", sections),
+        ("articles", articles),
+    ):
+        (directory / f"{name}.json").write_text(json.dumps({name: records}))
+    return directory
+
+
+def main(argv=None):
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--repeat", type=int, default=50)
+    parser.add_argument("--import-size", type=int, default=200)
+    parser.add_argument("--out", type=Path)
+    args = parser.parse_args(argv)
+
+    scratch = Path(tempfile.mkdtemp())
+    os.environ["DATABASE_URL"] = f"sqlite:///{scratch}/pages.sqlite3"
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "tests.settings")
+    import django
+    from django.test.utils import override_settings
+
+    django.setup()
+    from django.core.management import call_command
+    from django.test import Client
+    from wagtail.models import Page
+
+    from wagtail_helpcenter.demo.builder import build_demo
+    from wagtail_helpcenter.importers.zendesk import import_zendesk
+    from wagtail_helpcenter.models import ArticlePage, CategoryPage, FAQPage
+
+    call_command("migrate", verbosity=0)
+    with override_settings(ROOT_URLCONF="benchmarks.urls"):
+        home = Page.objects.get(depth=2)
+        help_center = build_demo(home)
+        article = ArticlePage.objects.get(title="Download an invoice", locale=help_center.locale)
+        pages = {
+            "help center home": help_center,
+            "category": CategoryPage.objects.get(title="Billing and invoices"),
+            "article": article,
+            "FAQ page": FAQPage.objects.get(title="Billing FAQ"),
+        }
+        client = Client()
+        rows = []
+        for name, page in pages.items():
+            ours, our_queries = measure(client, page.url, args.repeat)
+            reference, reference_queries = measure(
+                client, f"/reference-page/{page.pk}/", args.repeat
+            )
+            rows.append((name, ours, our_queries, reference, reference_queries))
+
+        start = time.perf_counter()
+        report = import_zendesk(zendesk_export(scratch / "export", args.import_size), help_center)
+        import_seconds = time.perf_counter() - start
+        assert not report.errors, report.errors
+        start = time.perf_counter()
+        call_command("update_index", verbosity=0)
+        index_seconds = time.perf_counter() - start
+        indexed = Page.objects.count()
+
+    lines = [
+        "# Page rendering, import and indexing",
+        "",
+        f"`python -m benchmarks.pages --repeat {args.repeat}` on SQLite, demo content. "
+        "Milliseconds, medians; the reference renders the same page's title and body with a "
+        "bare Wagtail template (`benchmarks/urls.py`).",
+        "",
+        "| page | help center ms | queries | reference ms | queries | ratio |",
+        "|---|---|---|---|---|---|",
+    ]
+    for name, ours, our_queries, reference, reference_queries in rows:
+        lines.append(
+            f"| {name} | {ours:.1f} | {our_queries} | {reference:.1f} | {reference_queries} | "
+            f"{ours / reference:.1f}x |"
+        )
+    lines += [
+        "",
+        f"Zendesk import: {args.import_size} articles in {import_seconds:.1f} s "
+        f"({args.import_size / import_seconds:.0f} articles/s).",
+        f"`update_index`: {indexed} pages in {index_seconds:.1f} s "
+        f"({indexed / index_seconds:.0f} pages/s).",
+    ]
+    text = "\n".join(lines) + "\n"
+    if args.out:
+        args.out.write_text(text)
+    print(text)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
