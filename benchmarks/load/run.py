@@ -51,12 +51,6 @@ def counts(env):
     return json.loads(output.strip().splitlines()[-1])
 
 
-def free_port():
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
 def wait_for(port, seconds=30):
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
@@ -74,7 +68,7 @@ def endpoint_rows(stats_csv):
 
 def main():
     sys.path.insert(0, str(ROOT))
-    from tools.postgres.server import postgres
+    from tools.postgres.server import free_port, postgres
 
     with postgres() as database_url, tempfile.TemporaryDirectory() as scratch:
         env = {
