@@ -49,7 +49,10 @@ def page_translations(request, page):
     cache = request.__dict__.setdefault(_TRANSLATIONS_ATTRIBUTE, {}) if request else {}
     if page.pk not in cache:
         translations = visible_translations(
-            request, Page.objects.filter(translation_key=page.translation_key)
+            request,
+            Page.objects.filter(translation_key=page.translation_key).only(
+                "pk", "path", "url_path", "locale"
+            ),
         )
         order = _content_language_order()
         translations.sort(key=lambda item: order.get(item.locale.language_code, len(order)))
@@ -58,8 +61,8 @@ def page_translations(request, page):
 
 
 def visible_translations(request, queryset):
-    queryset = queryset.live().select_related("locale")
-    return list(get_visibility(request).filter(queryset).only("pk", "path", "url_path", "locale"))
+    """The live pages of ``queryset`` the request may view, with their locale."""
+    return list(get_visibility(request).filter(queryset.live().select_related("locale")))
 
 
 def language_name(code):
@@ -130,7 +133,8 @@ def language_context(request, page):
 
 def in_visitor_language(request, pages):
     """``pages`` (None allowed), each replaced by its live translation in the visitor's
-    language when there is one the request may view. One query."""
+    language when there is one the request may view (one query, plus one per page type
+    found)."""
     keys = [page.translation_key for page in pages if page is not None]
     translations = {
         page.translation_key: page

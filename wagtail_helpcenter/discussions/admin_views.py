@@ -2,8 +2,11 @@
 one page's discussion (approve, reject, accept an answer, reply with a template, close
 or reopen, promote to the FAQ), and the ban list (a model viewset)."""
 
+from functools import partial
+
 from django import forms
 from django.contrib import messages
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Q
 from django.shortcuts import get_object_or_404, redirect
@@ -16,9 +19,11 @@ from django_comments_xtd.models import XtdComment
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.models import Page
 
+from ..listing import is_whole_number
 from ..models import FAQPage, HelpCenterPage
 from . import actions
 from .models import Ban, ReplyTemplate, Report, Review, Thread
+from .posting import DISCUSSED_MODELS
 from .roles import may_moderate
 
 QUEUE_LIMIT = 200
@@ -54,12 +59,9 @@ def queue_count():
 
 
 BULK_ACTIONS = {
-    "approve": (lambda comment, user: actions.approve(comment, user), gettext_lazy("Approve")),
-    "reject": (lambda comment, user: actions.reject(comment, user), gettext_lazy("Reject")),
-    "spam": (
-        lambda comment, user: actions.reject(comment, user, spam=True),
-        gettext_lazy("Mark as spam"),
-    ),
+    "approve": (actions.approve, gettext_lazy("Approve")),
+    "reject": (actions.reject, gettext_lazy("Reject")),
+    "spam": (partial(actions.reject, spam=True), gettext_lazy("Mark as spam")),
 }
 
 
@@ -90,9 +92,7 @@ def queue(request):
 
 def _bulk(request, back_url):
     action = BULK_ACTIONS.get(request.POST.get("action", ""))
-    ids = [
-        value for value in request.POST.getlist("comments") if value.isascii() and value.isdigit()
-    ]
+    ids = [value for value in request.POST.getlist("comments") if is_whole_number(value)]
     if action is None or not ids:
         messages.error(request, _("Choose an action and at least one comment."))
         return redirect(back_url)
@@ -140,20 +140,22 @@ class PromoteForm(forms.Form):
         self.fields["faq_page"].queryset = faq_pages.order_by("path")
 
 
-def _discussed():
-    from .posting import DISCUSSED_MODELS
-
-    return DISCUSSED_MODELS
+def discussion_page(page_id):
+    """The article or FAQ page whose discussion is moderated; 404 / refused otherwise."""
+    page = get_object_or_404(Page, pk=page_id).specific
+    if not isinstance(page, DISCUSSED_MODELS):
+        raise PermissionDenied
+    return page
 
 
 def _template_reply(request, page, comments):
     """The reply form, prefilled from ?template=&reply_to= (placeholders filled)."""
     template = None
     template_id = request.GET.get("template", "")
-    if template_id.isascii() and template_id.isdigit():
+    if is_whole_number(template_id):
         template = ReplyTemplate.objects.filter(pk=int(template_id)).first()
     reply_to = request.GET.get("reply_to", "")
-    parent = comments.get(int(reply_to)) if reply_to.isascii() and reply_to.isdigit() else None
+    parent = comments.get(int(reply_to)) if is_whole_number(reply_to) else None
     initial = {"reply_to": parent.pk if parent else None}
     try:
         free = actions.free_fields(template) if template else []
@@ -174,11 +176,7 @@ def _template_reply(request, page, comments):
 
 @moderators_only
 def discussion(request, page_id):
-    page = get_object_or_404(Page, pk=page_id).specific
-    if not isinstance(page, _discussed()):
-        raise PermissionDenied
-    from django.contrib.contenttypes.models import ContentType
-
+    page = discussion_page(page_id)
     content_type = ContentType.objects.get_for_model(page, for_concrete_model=False)
     comments = {
         comment.pk: comment
@@ -218,9 +216,7 @@ def discussion(request, page_id):
 @moderators_only
 @require_POST
 def discussion_action(request, page_id):
-    page = get_object_or_404(Page, pk=page_id).specific
-    if not isinstance(page, _discussed()):
-        raise PermissionDenied
+    page = discussion_page(page_id)
     back = reverse("wagtail_helpcenter_discussion", args=[page.pk])
     action = request.POST.get("do", "")
     if action == "bulk":
@@ -250,7 +246,7 @@ def discussion_action(request, page_id):
 
 def _comment_of(page, raw_id):
     """A comment of this page, from a form value; 404 for anything else."""
-    if not (raw_id.isascii() and raw_id.isdigit()):
+    if not is_whole_number(raw_id):
         raise PermissionDenied
     return get_object_or_404(XtdComment, pk=int(raw_id), object_pk=str(page.pk), is_removed=False)
 
@@ -301,8 +297,3 @@ class BanViewSet(ModelViewSet):
     form_fields = ["user", "email", "reason", "until"]
     list_display = ["__str__", "reason", "created_at"]
     name = "helpcenter_bans"
-
-    def get_permission_policy(self):
-        from wagtail.permission_policies.base import ModelPermissionPolicy
-
-        return ModelPermissionPolicy(Ban)

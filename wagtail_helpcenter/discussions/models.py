@@ -108,9 +108,12 @@ class Ban(models.Model):
             return _("for good")
         if self.until <= timezone.now():
             return _("expired")
-        return _("until %(date)s") % {
-            "date": timezone.localtime(self.until).strftime("%Y-%m-%d %H:%M")
-        }
+        return _("until %(date)s") % {"date": self.until_display}
+
+    @property
+    def until_display(self):
+        """The end of the ban in local time, as posters and moderators read it."""
+        return timezone.localtime(self.until).strftime("%Y-%m-%d %H:%M") if self.until else ""
 
 
 class Review(models.Model):

@@ -1,9 +1,13 @@
-"""Emails to moderators when a comment is held or flagged."""
+"""The discussions' emails: to moderators when a comment is held or flagged, to an
+anonymous poster to confirm a comment, and to the followers of a discussion."""
 
-from django.core.mail import send_mail
+from django.core.mail import EmailMessage, send_mail
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django_comments_xtd import signed
+from django_comments_xtd.conf import settings
+from django_comments_xtd.models import XtdComment
 from wagtail.admin.utils import get_admin_base_url
 
 from .roles import moderators
@@ -37,12 +41,18 @@ def notify_moderators_of_report(report):
     )
 
 
+def _email_visitor(subject, template, context, address):
+    EmailMessage(
+        subject,
+        render_to_string(template, context),
+        settings.COMMENTS_XTD_FROM_EMAIL,
+        [address],
+    ).send()
+
+
 def send_confirmation(comment, key, request):
     """The email that asks an anonymous poster to confirm (django-comments-xtd's flow,
     with this app's confirmation link, which applies the help center's checks)."""
-    from django.core.mail import EmailMultiAlternatives
-    from django_comments_xtd.conf import settings
-
     context = {
         "comment": comment,
         "confirmation_url": request.build_absolute_uri(
@@ -50,24 +60,18 @@ def send_confirmation(comment, key, request):
         ),
         "page_url": comment.content_object.get_full_url(request),
     }
-    message = EmailMultiAlternatives(
+    _email_visitor(
         _("Confirm your comment"),
-        render_to_string("wagtail_helpcenter/discussions/emails/confirm.txt", context),
-        settings.COMMENTS_XTD_FROM_EMAIL,
-        [comment.user_email],
+        "wagtail_helpcenter/discussions/emails/confirm.txt",
+        context,
+        comment.user_email,
     )
-    message.send()
 
 
 def notify_followers(comment):
     """Email everyone following the page's discussion (they ticked "Email me when someone
     replies") about a new public comment, with a link to stop (django-comments-xtd's
     signed mute key)."""
-    from django.core.mail import EmailMessage
-    from django_comments_xtd import signed
-    from django_comments_xtd.conf import settings
-    from django_comments_xtd.models import XtdComment
-
     page = comment.content_object
     site = page.get_site()
     root_url = site.root_url if site else ""
@@ -88,10 +92,10 @@ def notify_followers(comment):
             "page_url": f"{page.get_full_url()}#c{comment.pk}",
             "mute_url": root_url + reverse("comments-xtd-mute", args=[key.decode()]),
         }
-        EmailMessage(
+        _email_visitor(
             _("New reply in “%(title)s”") % {"title": page.title},
-            render_to_string("wagtail_helpcenter/discussions/emails/followup.txt", context),
-            settings.COMMENTS_XTD_FROM_EMAIL,
-            [email],
-        ).send()
+            "wagtail_helpcenter/discussions/emails/followup.txt",
+            context,
+            email,
+        )
     return len(followers)

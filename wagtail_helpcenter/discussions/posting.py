@@ -5,7 +5,6 @@ posts and when an anonymous visitor confirms by email, so both meet the same rul
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django_comments_xtd.models import XtdComment, max_thread_level_for_content_type
 
@@ -25,20 +24,20 @@ class Refused(Exception):
     """The comment cannot be posted; the message says why, for the poster."""
 
 
-def discussed_model(content_type):
+def discussed_model(label):
     """The page model a form's ``content_type`` ("app_label.model") names, if it takes
-    comments."""
-    app_label, _dot, model_name = str(content_type).partition(".")
+    comments (None otherwise)."""
+    app_label, _dot, model_name = str(label).partition(".")
     for model in DISCUSSED_MODELS:
         if (model._meta.app_label, model._meta.model_name) == (app_label, model_name):
             return model
-    raise Refused(_("This form does not belong to a page of the help center."))
+    return None
 
 
-def discussed_page(content_type, object_pk, request):
-    """The live article or FAQ page a form names, if this request may view it."""
-    model = discussed_model(content_type)
-    if not is_whole_number(str(object_pk)):
+def discussed_page(model, object_pk, request):
+    """The live article or FAQ page (``model`` and pk, from a form or a stored comment's
+    content type) that takes comments, if this request may view it."""
+    if model not in DISCUSSED_MODELS or not is_whole_number(str(object_pk)):
         raise Refused(_("This form does not belong to a page of the help center."))
     page = model.objects.live().filter(pk=int(object_pk)).first()
     if page is None or not get_visibility(request).can_view(page):
@@ -57,20 +56,14 @@ def check_open(page):
 
 def check_not_banned(user, email):
     ban = Ban.objects.active().matching(user, email).first()
-    if ban is not None:
-        if ban.until is None:
-            message = _("You cannot post here: %(reason)s")
-        else:
-            message = _("You cannot post here until %(date)s: %(reason)s")
-        raise Refused(
-            message
-            % {
-                "reason": ban.reason,
-                "date": timezone.localtime(ban.until).strftime("%Y-%m-%d %H:%M")
-                if ban.until
-                else "",
-            }
-        )
+    if ban is None:
+        return
+    if ban.until is None:
+        raise Refused(_("You cannot post here: %(reason)s") % {"reason": ban.reason})
+    raise Refused(
+        _("You cannot post here until %(date)s: %(reason)s")
+        % {"date": ban.until_display, "reason": ban.reason}
+    )
 
 
 def check_reply(comment, page):
@@ -131,3 +124,8 @@ def store(comment, page, request):
     else:
         notify_followers(stored)
     return stored
+
+
+def page_of(comment, request):
+    """The page a stored (or signed) comment belongs to; Refused as for a form."""
+    return discussed_page(comment.content_type.model_class(), comment.object_pk, request)

@@ -29,8 +29,7 @@ class Conversation:
         return self.comments[0]
 
 
-def page_comments(page, request):
-    content_type = ContentType.objects.get_for_model(page, for_concrete_model=False)
+def page_comments(page, content_type, request):
     return XtdComment.objects.filter(
         content_type=content_type,
         object_pk=str(page.pk),
@@ -54,8 +53,9 @@ def conversations(comments, accepted_id, order):
 
 def discussion_context(request, page):
     order = OLDEST if request.GET.get("comments") == OLDEST else NEWEST
+    content_type = ContentType.objects.get_for_model(page, for_concrete_model=False)
     thread = Thread.objects.filter(page=page).first()
-    comments = list(page_comments(page, request))
+    comments = list(page_comments(page, content_type, request))
     staff = staff_user_ids({comment.user_id for comment in comments if comment.user_id})
     accepted_id = thread.accepted_comment_id if thread else None
     for comment in comments:
@@ -65,7 +65,6 @@ def discussion_context(request, page):
         conversations(comments, accepted_id, order), get_config()["DISCUSSION_THREADS_PER_PAGE"]
     )
     number = min(page_number(request, "comments_page"), paginator.num_pages)
-    content_type = ContentType.objects.get_for_model(page, for_concrete_model=False)
     return {
         "page": page,
         "request": request,

@@ -22,32 +22,21 @@ from ..visitors import anonymous_key, client_ip, over_rate_limit
 from .forms import HelpCenterCommentForm, ReportForm
 from .models import Report
 from .notifications import notify_moderators_of_report, send_confirmation
-from .posting import Refused, check_all, decide, discussed_page, store
+from .posting import (
+    Refused,
+    check_all,
+    decide,
+    discussed_model,
+    discussed_page,
+    page_of,
+    store,
+)
 
 REPORTS_PER_ADDRESS = 20  # in ten minutes
 
 
-def content_type_label(comment):
-    return f"{comment.content_type.app_label}.{comment.content_type.model}"
-
-
-def refusal(request, message, page=None, text="", status=400):
-    response = TemplateResponse(
-        request,
-        "wagtail_helpcenter/discussions/message.html",
-        {
-            "heading": _("Your comment could not be posted"),
-            "message": message,
-            "page": page,
-            "text": text,
-            "helpcenter_base_template": get_config()["BASE_TEMPLATE"],
-        },
-        status=status,
-    )
-    return response
-
-
-def done(request, heading, message, page):
+def message_page(request, heading, message, page=None, text="", status=200):
+    """A page of the help center with a message, and the visitor's text to copy."""
     return TemplateResponse(
         request,
         "wagtail_helpcenter/discussions/message.html",
@@ -55,9 +44,24 @@ def done(request, heading, message, page):
             "heading": heading,
             "message": message,
             "page": page,
+            "text": text,
             "helpcenter_base_template": get_config()["BASE_TEMPLATE"],
         },
+        status=status,
     )
+
+
+def refusal(request, message, page=None, text="", status=400):
+    return message_page(request, _("Your comment could not be posted"), message, page, text, status)
+
+
+def signed_comment(key):
+    """The comment signed into a confirmation or unsubscribe link, or None when the link
+    is broken, truncated, forged or its page is gone."""
+    try:
+        return signed.loads(str(key), extra_key=settings.COMMENTS_XTD_SALT)
+    except Exception:  # a bad signature or encoding, a deleted page
+        return None
 
 
 def _form_data(request):
@@ -83,7 +87,9 @@ def post_comment(request):
     text = request.POST.get("comment", "")
     try:
         page = discussed_page(
-            request.POST.get("content_type", ""), request.POST.get("object_pk", ""), request
+            discussed_model(request.POST.get("content_type", "")),
+            request.POST.get("object_pk", ""),
+            request,
         )
     except Refused as error:
         return refusal(request, str(error), text=text)
@@ -111,7 +117,7 @@ def post_comment(request):
         return refusal(request, str(error), page, text, status=403)
     key = signed.dumps(comment, compress=True, extra_key=settings.COMMENTS_XTD_SALT)
     send_confirmation(comment, key.decode(), request)
-    return done(
+    return message_page(
         request,
         _("Check your email"),
         _("We sent a link to %(email)s. Your comment appears once you open it.")
@@ -124,7 +130,7 @@ def _after_store(request, stored, page):
     if stored.is_public:
         messages.success(request, _("Your comment was posted."))
         return redirect(f"{page.url}#c{stored.pk}")
-    return done(
+    return message_page(
         request,
         _("Thank you"),
         _("Your comment waits for a moderator and appears once it is approved."),
@@ -133,9 +139,8 @@ def _after_store(request, stored, page):
 
 
 def confirm(request, key):
-    try:
-        comment = signed.loads(str(key), extra_key=settings.COMMENTS_XTD_SALT)
-    except Exception:  # a bad signature, a broken or truncated link, a deleted page
+    comment = signed_comment(key)
+    if comment is None:
         return refusal(
             request, _("This confirmation link is not valid. Copy the whole link from the email.")
         )
@@ -147,10 +152,12 @@ def confirm(request, key):
         return (
             redirect(f"{page.url}#c{existing.pk}")
             if existing.is_public
-            else done(request, _("Thank you"), _("Your comment waits for a moderator."), page)
+            else message_page(
+                request, _("Thank you"), _("Your comment waits for a moderator."), page
+            )
         )
     try:
-        page = discussed_page(content_type_label(comment), comment.object_pk, request)
+        page = page_of(comment, request)
         stored = store(comment, page, request)
     except Refused as error:
         return refusal(request, str(error), page, comment.comment, status=403)
@@ -168,7 +175,7 @@ def reporter_key(request):
 def flag(request, comment_id):
     comment = get_object_or_404(XtdComment, pk=comment_id, is_public=True, is_removed=False)
     try:
-        page = discussed_page(content_type_label(comment), comment.object_pk, request)
+        page = page_of(comment, request)
     except Refused:
         raise Http404 from None
     form = ReportForm(request.POST)
@@ -208,9 +215,8 @@ def delete_own(request, comment_id):
 def mute(request, key):
     """The unsubscribe link of follow-up emails (django-comments-xtd signs it): no more
     emails about this page's discussion to that address."""
-    try:
-        comment = signed.loads(str(key), extra_key=settings.COMMENTS_XTD_SALT)
-    except Exception:  # a bad signature, a broken or truncated link, a deleted page
+    comment = signed_comment(key)
+    if comment is None:
         return refusal(request, _("This link is not valid. Copy the whole link from the email."))
     page = comment.content_object
     muted = XtdComment.objects.filter(
@@ -221,8 +227,8 @@ def mute(request, key):
     ).update(followup=False)
     heading = _("No more emails")
     if not muted:
-        return done(request, heading, _("You were not following this discussion."), page)
-    return done(
+        return message_page(request, heading, _("You were not following this discussion."), page)
+    return message_page(
         request, heading, _("You will not get emails about this discussion any more."), page
     )
 
@@ -236,7 +242,7 @@ def permalink(request, content_type_id, object_pk):
     if content_type is None:
         raise Http404
     try:
-        page = discussed_page(f"{content_type.app_label}.{content_type.model}", object_pk, request)
+        page = discussed_page(content_type.model_class(), object_pk, request)
     except Refused:
         raise Http404 from None
     return redirect(page.url)

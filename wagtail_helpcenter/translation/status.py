@@ -38,8 +38,7 @@ class TranslationStatus:
     locale: Locale
     status: str
     translation: Page | None = None  # the live translation, or a draft / copy in progress
-    translation_id: int | None = None  # wagtail-localize's Translation, when it manages one
-    translation_source_id: int | None = None
+    translation_source_id: int | None = None  # wagtail-localize's TranslationSource
     managed: bool = False  # wagtail-localize fills it from the source's strings
     note: str = ""
 
@@ -132,8 +131,7 @@ def _status(source, locale, copies, managed, waiting):
     translation = managed.get((source.translation_key, locale.pk))
     row = TranslationStatus(source, locale, MISSING, copy)
     if translation is not None:
-        row.translation_id, row.translation_source_id = translation.pk, translation.source_id
-        row.managed = translation.enabled
+        row.translation_source_id, row.managed = translation.source_id, translation.enabled
     if copy is None:
         return row
     if copy.alias_of_id:
@@ -147,11 +145,7 @@ def _status(source, locale, copies, managed, waiting):
         and copy.last_published_at is not None
         and source.last_published_at > copy.last_published_at
     )
-    strings_waiting = (
-        translation is not None
-        and translation.enabled
-        and translation.source_id in waiting[locale.pk]
-    )
+    strings_waiting = row.managed and row.translation_source_id in waiting[locale.pk]
     if source_changed:
         row.status, row.note = OUTDATED, _("the source changed after it")
     elif strings_waiting:
