@@ -28,7 +28,7 @@ def moderators():
 def is_staff_poster(user):
     if user is None or not user.is_authenticated:
         return False
-    return user.is_staff or user.groups.filter(name__in=moderator_group_names()).exists()
+    return user.pk in staff_user_ids({user.pk})
 
 
 def staff_user_ids(user_ids):

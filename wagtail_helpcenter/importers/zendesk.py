@@ -169,12 +169,20 @@ class ZendeskImporter:
                 Problem(record.file, record.label, "its category or section was not imported")
             )
             return
+        page = self.write_record(record, lambda mapping: write(record, parent, mapping))
+        if page is not None:
+            self.pages[(record.kind, record.id)] = page
+
+    def write_record(self, record, write):
+        """``write(mapping)`` in its own transaction, remembering the page made for the
+        record (``ImportedPage``); a RecordError is reported and nothing is kept. Returns
+        the page, or None."""
         mapping = ImportedPage.objects.filter(
             source=SOURCE, record_type=record.kind, external_id=record.id
         ).first()
         try:
             with transaction.atomic():
-                page, outcome = write(record, parent, mapping)
+                page, outcome = write(mapping)
                 ImportedPage.objects.update_or_create(
                     source=SOURCE,
                     record_type=record.kind,
@@ -183,9 +191,9 @@ class ZendeskImporter:
                 )
         except RecordError as error:
             self.report.errors.append(Problem(record.file, record.label, str(error)))
-            return
-        self.pages[(record.kind, record.id)] = page
+            return None
         self.report.count(outcome, record.kind)
+        return page
 
     def is_unchanged(self, record, mapping):
         return (

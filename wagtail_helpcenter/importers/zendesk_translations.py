@@ -19,28 +19,23 @@ from datetime import timedelta
 
 from django.apps import apps
 from django.conf import settings
-from django.db import transaction
 from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Locale
 
-from ..models import ImportedPage
 from .html import plain_text
 from .zendesk_records import (
     TITLE_MAX_LENGTH,
-    Problem,
     RecordChecker,
     RecordError,
     boolean_value,
     parse_id,
     save_as_zendesk_says,
-    source_version,
     text_value,
     timestamp_value,
 )
 
 TRANSLATIONS_FILE = "translations.json"
 SOURCE_TYPES = {"Category": "category", "Section": "section", "Article": "article"}
-RECORD_TYPE = "translation"
 
 
 def can_import_translations():
@@ -115,22 +110,7 @@ class TranslationImporter:
     def _import(self, record):
         if record.locale.pk == record.source_page.locale_id:
             return  # Zendesk lists the source language among an article's translations
-        mapping = ImportedPage.objects.filter(
-            source="zendesk", record_type=RECORD_TYPE, external_id=record.id
-        ).first()
-        try:
-            with transaction.atomic():
-                page, outcome = self._write(record, mapping)
-                ImportedPage.objects.update_or_create(
-                    source="zendesk",
-                    record_type=RECORD_TYPE,
-                    external_id=record.id,
-                    defaults={"page": page, "source_updated_at": source_version(record)},
-                )
-        except RecordError as error:
-            self.report.errors.append(Problem(record.file, record.label, str(error)))
-            return
-        self.report.count(outcome, "translation")
+        self.importer.write_record(record, lambda mapping: self._write(record, mapping))
 
     def _write(self, record, mapping):
         source = record.source_page
