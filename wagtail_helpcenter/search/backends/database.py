@@ -46,8 +46,10 @@ def SearchBackend(params):  # noqa: N802 - Wagtail's name for a backend module's
 def ensure_stemming(using=None):
     """Give SQLite's FTS5 index word forms (see sqlite_fast.ensure_stemming); nothing to
     do on other databases. Returns True if it changed the table."""
-    db = connections[using or router.db_for_write(None) or "default"]
-    if db.vendor != "sqlite":
+    from wagtail.search.models import IndexEntry  # the index table, on every database
+
+    using = using or router.db_for_write(IndexEntry)
+    if connections[using].vendor != "sqlite":
         return False
     from .sqlite_fast import ensure_stemming as ensure_sqlite_stemming
 
