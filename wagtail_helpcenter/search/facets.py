@@ -8,6 +8,8 @@ one GROUP BY over the matching pages' paths, which also gives the totals. Other 
 backends have no category facet (an empty list).
 """
 
+from dataclasses import dataclass
+
 from django.db.models.functions import Substr
 from wagtail.models import Page
 
@@ -33,11 +35,14 @@ def section_id(path):
     )
 
 
-def section_counts(searches, help_center, backend):
+def section_counts(searches, help_center, backend, probes=None):
     """``{kind: {top-level path: count}}`` for ``searches`` (kind -> results), one
     GROUP BY per kind inside SQLite; the counts add up to each kind's total. None when
     the backend cannot group (PostgreSQL/MySQL database backends, the index-less
-    fallback): those count with ``results.count()`` and have no category facet."""
+    fallback): those count with ``results.count()`` and have no category facet.
+    ``probes`` (kind -> queryset) optionally gives a cheaper queryset letting the same
+    objects through, to check each match against (see ``count_by``)."""
+    probes = probes or {}
     prefix_length = (help_center.depth + 1) * Page.steplen
     counts = {}
     for kind, results in searches.items():
@@ -49,9 +54,34 @@ def section_counts(searches, help_center, backend):
             return None
         path = "path" if kind == "article" else "page__path"
         counts[kind] = compiler.count_by(
-            compiler.get_config(backend), Substr(path, 1, prefix_length)
+            compiler.get_config(backend), Substr(path, 1, prefix_length), probes.get(kind)
         )
     return counts
+
+
+class SectionLabels:
+    """Titles of the pages that name a search's category facet and its hits' categories:
+    light rows ``(pk, path, title, live, is_category)``. The facet offers the live
+    categories directly below the help center."""
+
+    def __init__(self, rows, help_center):
+        self.title_by_path = {path: title for _pk, path, title, _live, _is_category in rows}
+        depth = help_center.depth + 1
+        self.categories = [
+            Section(pk, path, title)
+            for pk, path, title, live, is_category in rows
+            if live and is_category and len(path) == depth * Page.steplen
+        ]
+
+    def title_of(self, path):
+        return self.title_by_path.get(path, "")
+
+
+@dataclass(frozen=True)
+class Section:
+    pk: int
+    path: str
+    title: str
 
 
 def _facet_list(totals, by_id):

@@ -12,22 +12,23 @@ from dataclasses import dataclass, field
 from html import escape, unescape
 
 from django.conf import settings
+from django.db.models import Exists, OuterRef, Q
 from django.utils.safestring import mark_safe
 from modelsearch.backends.elasticsearchbase import ElasticsearchBaseSearchBackend
 from modelsearch.query import Boost, Fuzzy, Or, Phrase, PlainText
 from wagtail import blocks
 from wagtail.images.blocks import ImageBlock
-from wagtail.models import Locale, Page
+from wagtail.models import Page
 from wagtail.search.backends import get_search_backend
 
 from ..conf import get_config
 from ..importers.html import plain_text
-from ..listing import children_of, few_pages
+from ..listing import few_pages
 from ..models import ArticlePage, CategoryPage, FAQItem, FAQPage
 from ..visibility import visible_pages
 from .backends.database import is_sqlite_backend
 from .engines import search_together
-from .facets import facet_from_buckets, facet_from_sections, section_counts
+from .facets import SectionLabels, facet_from_buckets, facet_from_sections, section_counts
 from .params import SearchParams
 from .synonyms import expand
 from .text import query_terms
@@ -123,13 +124,19 @@ def fallback_backend():
     return get_search_backend(FALLBACK_BACKEND)
 
 
+def parent_path(page):
+    return page.path[: -Page.steplen]
+
+
 class HelpCenterSearch:
     def __init__(self, request, help_center, params, backend=None):
         self.request = request
         self.help_center = help_center
         self.params = params
         self.backend = backend or get_search_backend()
-        self.locale = Locale.get_active()
+        # The help center's own language: every page below it shares it, also when the
+        # visitor's language has no help center and routing fell back to this one.
+        self.locale_id = help_center.locale_id
 
     # Candidate documents ---------------------------------------------------------
 
@@ -142,23 +149,26 @@ class HelpCenterSearch:
             return visible_pages(self.request, category).first()
         return self.help_center
 
-    def top_categories(self):
-        return list(children_of(self.request, self.help_center, CategoryPage))
-
-    def article_candidates(self, scope):
+    def article_candidates(self, scope, model=ArticlePage):
+        """The articles a search may find. With ``model=Page``: the same pages on the
+        pages table alone (the search index already knows their type), which is cheaper
+        to check each match against when counting."""
         return visible_pages(
-            self.request, ArticlePage.objects.descendant_of(scope).filter(locale=self.locale)
+            self.request,
+            model.objects.descendant_of(scope)
+            .filter(locale_id=self.locale_id)
+            .select_related("locale"),
         )
 
     def faq_candidates(self, scope):
         faq_pages = visible_pages(
-            self.request, few_pages(FAQPage).descendant_of(scope).filter(locale=self.locale)
+            self.request, few_pages(FAQPage).descendant_of(scope).filter(locale_id=self.locale_id)
         )
         page_ids = list(faq_pages.order_by().values_list("pk", flat=True))
         if not page_ids:
             return FAQItem.objects.none()
         # The answer's page gives its URL and category: load it with the answer.
-        return FAQItem.objects.filter(page__in=page_ids).select_related("page")
+        return FAQItem.objects.filter(page__in=page_ids).select_related("page__locale")
 
     # Running ---------------------------------------------------------------------
 
@@ -182,25 +192,25 @@ class HelpCenterSearch:
             "faq": backend.search(query, self.faq_candidates(scope)),
         }
         size = self.page_size()
-        categories = self.top_categories()
         if _uses_elasticsearch_dsl(backend):
             # Hits, counts and facets of both kinds in one request. The page shown is never
             # past the one asked for, so this many hits of each kind cover it.
             fetch = min(self.params.page, MAX_PAGE) * size
             fetched = search_together(searches, fetch, "helpcenter_section")
             outcome.counts = {kind: total for kind, (_objects, total, _buckets) in fetched.items()}
-            outcome.categories = facet_from_buckets(
-                [buckets for _objects, _total, buckets in fetched.values()], categories
-            )
             found = {kind: objects for kind, (objects, _total, _buckets) in fetched.items()}
+            sections = [buckets for _objects, _total, buckets in fetched.values()]
+            section_ids = {int(key) for buckets in sections for key in buckets if key.isdigit()}
+            section_paths = ()
         else:
-            counts = section_counts(searches, self.help_center, backend)
+            probes = {"article": self.article_candidates(scope, model=Page)}
+            counts = section_counts(searches, self.help_center, backend, probes)
             if counts is None:
                 outcome.counts = {kind: results.count() for kind, results in searches.items()}
             else:
                 outcome.counts = {kind: sum(counted.values()) for kind, counted in counts.items()}
-                outcome.categories = facet_from_sections(counts, categories)
-            found = None
+            found, sections, section_ids = None, counts, ()
+            section_paths = {path for counted in (counts or {}).values() for path in counted}
         kinds = [self.params.kind] if self.params.kind else list(searches)
         outcome.total = sum(outcome.counts[kind] for kind in kinds)
         outcome.num_pages = max(1, min(MAX_PAGE, -(-outcome.total // size)))
@@ -216,10 +226,29 @@ class HelpCenterSearch:
             hits += [self.hit(kind, obj) for obj in objects[:wanted]]
         hits.sort(key=_better_first_key(backend))
         outcome.hits = hits[(outcome.page - 1) * size : wanted]
-        self.add_categories(outcome.hits, categories)
+        labels = self.labels(outcome.hits, section_ids, section_paths)
+        if found is not None:
+            outcome.categories = facet_from_buckets(sections, labels.categories)
+        elif sections is not None:
+            outcome.categories = facet_from_sections(sections, labels.categories)
         for hit in outcome.hits:
+            hit.category = labels.title_of(parent_path(hit.page))
             hit.highlight = highlight(self.text_of(hit, outcome.terms), outcome.terms)
         return outcome
+
+    def labels(self, hits, section_ids=(), section_paths=()):
+        """The pages that name the category facet (top-level sections counted, by page
+        id from an engine or by path from SQLite) and each hit's category (the page
+        holding it), read in one query."""
+        paths = {parent_path(hit.page) for hit in hits} | set(section_paths)
+        if not (paths or section_ids):
+            return SectionLabels([], self.help_center)
+        rows = (
+            Page.objects.filter(Q(pk__in=section_ids) | Q(path__in=paths))
+            .annotate(is_category=Exists(CategoryPage.objects.filter(pk=OuterRef("pk"))))
+            .values_list("pk", "path", "title", "live", "is_category")
+        )
+        return SectionLabels(list(rows), self.help_center)
 
     def page_size(self):
         return get_config()["SEARCH_PAGE_SIZE"]
@@ -233,7 +262,7 @@ class HelpCenterSearch:
                 url=f"{page.get_url(self.request)}#{obj.anchor}",
                 summary=plain_text(obj.answer, limit=SNIPPET_LENGTH),
                 category="",
-                locale=self.locale.language_code,
+                locale=page.locale.language_code,
                 highlight="",
                 score=getattr(obj, "_score", None),
                 page=page,
@@ -244,21 +273,11 @@ class HelpCenterSearch:
             url=obj.get_url(self.request),
             summary=obj.summary,
             category="",
-            locale=self.locale.language_code,
+            locale=obj.locale.language_code,
             highlight="",
             score=getattr(obj, "_score", None),
             page=obj,
         )
-
-    def add_categories(self, hits, categories):
-        """The title of the category each hit sits in: from the top-level ``categories``
-        already loaded, and the deeper ones in one query."""
-        titles = {category.path: category.title for category in categories}
-        parent_paths = {hit.page.path[: -Page.steplen] for hit in hits} - titles.keys()
-        if parent_paths:
-            titles |= dict(Page.objects.filter(path__in=parent_paths).values_list("path", "title"))
-        for hit in hits:
-            hit.category = titles.get(hit.page.path[: -Page.steplen], "")
 
     def text_of(self, hit, terms):
         """The hit's text from its start to a little past the first matched term: the

@@ -19,20 +19,20 @@ SIMILARITY = 0.75
 CACHE_SECONDS = 600
 
 
-def vocabulary(request, help_center, locale):
+def vocabulary(request, help_center, locale_id):
     visibility = get_visibility(request)
     fingerprint = hashlib.sha1(
         "|".join(visibility.hidden_paths).encode(), usedforsecurity=False
     ).hexdigest()[:12]
-    key = f"wagtail_helpcenter:vocabulary:{help_center.pk}:{locale.pk}:{fingerprint}"
+    key = f"wagtail_helpcenter:vocabulary:{help_center.pk}:{locale_id}:{fingerprint}"
     words = cache.get(key)
     if words is None:
         titles = []
         for model in (ArticlePage, CategoryPage):
-            pages = model.objects.descendant_of(help_center).filter(locale=locale)
+            pages = model.objects.descendant_of(help_center).filter(locale_id=locale_id)
             titles += visible_pages(request, pages).values_list("title", flat=True)
         faq_pages = visible_pages(
-            request, FAQPage.objects.descendant_of(help_center).filter(locale=locale)
+            request, FAQPage.objects.descendant_of(help_center).filter(locale_id=locale_id)
         )
         titles += FAQItem.objects.filter(page__in=faq_pages).values_list("question", flat=True)
         words = sorted(

@@ -33,7 +33,7 @@ def search(request, help_center):
     outcome = search_run.run()
     if outcome.total == 0 and outcome.terms:
         outcome.suggestion = did_you_mean(
-            outcome.terms, vocabulary(request, help_center, search_run.locale)
+            outcome.terms, vocabulary(request, help_center, search_run.locale_id)
         )
     if outcome.page == 1:
         outcome.picks = editors_picks(request, help_center, params.query)

@@ -3,7 +3,16 @@ imported only when the database is SQLite, since modelsearch's SQLite models exi
 there."""
 
 from django.db import connections, router, transaction
-from django.db.models import Count, Exists, F, FloatField, Func, IntegerField, OuterRef, Subquery
+from django.db.models import (
+    Exists,
+    F,
+    FloatField,
+    Func,
+    IntegerField,
+    OuterRef,
+    Subquery,
+)
+from django.db.models.expressions import RawSQL
 from django.db.models.functions import Cast
 from modelsearch.backends.database.sqlite.query import MatchExpression, normalize
 from modelsearch.backends.database.sqlite.sqlite import (
@@ -91,27 +100,40 @@ class FastSQLiteSearchQueryCompiler(SQLiteSearchQueryCompiler):
             )
         return self._match_rows
 
-    def count_by(self, config, expression):
+    def count_by(self, config, expression, probe_queryset=None):
         """``{value: count}`` of the matching objects that pass the queryset's filters,
         grouped by ``expression`` evaluated on each object (it must never be NULL), in
         one GROUP BY. Each match probes its object once, for the filters and the value
-        together: objects filtered out fall into a NULL group, which is dropped."""
-        if self.queryset.query.is_empty():
+        together: objects filtered out fall into a NULL group, which is dropped.
+
+        ``probe_queryset`` (default: the search's queryset) is what each match is probed
+        through; a caller may pass a cheaper one that lets the same objects through, such
+        as the pages table alone for a page type (the index entries already hold the
+        type), which saves a table lookup per match."""
+        queryset = self.queryset if probe_queryset is None else probe_queryset
+        if self.queryset.query.is_empty() or queryset.query.is_empty():
             return {}
         value = Subquery(
-            self.queryset.order_by()
+            queryset.order_by()
             .filter(pk=OuterRef("object_pk"))
             .annotate(_group=expression)
             .values("_group")[:1]
         )
-        rows = (
+        groups_sql, params = (
             self._typed_matches(config)
             .annotate(group=value)
             .values("group")
-            .annotate(count=Count("object_pk"))
-            .order_by()
+            .query.sql_with_params()
         )
-        return {row["group"]: row["count"] for row in rows if row["group"] is not None}
+        # Materialised first, each match is probed once: grouping on the subquery
+        # directly, SQLite evaluates it again for the grouping and for the output.
+        sql = (
+            f"WITH matched AS MATERIALIZED ({groups_sql})"  # noqa: S608 - SQL from the ORM
+            ' SELECT matched."group", COUNT(*) FROM matched GROUP BY 1'
+        )
+        with connections[self.queryset.db].cursor() as cursor:
+            cursor.execute(sql, params)
+            return {group: count for group, count in cursor.fetchall() if group is not None}
 
     def ranked_window(self, config, start, stop):
         """``[(object_pk, score)]`` for ranks ``start:stop`` (``stop`` may be None) among
@@ -119,42 +141,58 @@ class FastSQLiteSearchQueryCompiler(SQLiteSearchQueryCompiler):
         and those objects by pk.
 
         The best matches are ranked inside the FTS table alone; only they are then
-        looked up (their index entries, then their objects through the queryset's
-        filters), and the window widens when some are filtered out: the cost follows the
-        results shown, not every match. After a few rounds (a queryset that filters out
-        most matches) SQLite probes every match instead."""
+        checked against the queryset's filters (one query, see ``_window_rows``), and the
+        window widens when some are filtered out: the cost follows the results shown,
+        not every match. After a few rounds (a queryset that filters out most matches)
+        SQLite probes every match instead. Only the objects shown are loaded."""
         if self.queryset.query.is_empty():
             return [], {}
         if stop is None:  # every result asked for: nothing to save
             return self._probe_every_match(config, start, stop)
-        content_types = set(get_descendants_content_types_pks(self.queryset.model))
-        entries = SQLiteFTSIndexEntry._meta.get_field("index_entry").related_model.objects
-        best = (
+        fetch = max(2 * stop, 20)
+        for _round in range(RANKING_ROUNDS):
+            rows = self._window_rows(config, fetch)
+            kept = [(object_pk, score) for object_pk, score, passes in rows if passes]
+            if len(kept) >= stop or len(rows) < fetch:
+                window = kept[start:stop]
+                return window, self.queryset.in_bulk([pk for pk, _score in window])
+            fetch *= 8
+        return self._probe_every_match(config, start, stop)
+
+    def _window_rows(self, config, size):
+        """``[(object_pk, score, passes)]`` for the ``size`` best FTS matches, best first:
+        ranked in the FTS table alone, then each one's index entry read and ``passes``
+        set when it is of this queryset's model and its object passes the queryset's
+        filters (an EXISTS probe by primary key, for these rows only)."""
+        best_sql, best_params = (
             self._fts_matches(config)
             .annotate(score=self._build_rank_expression(self.get_search_vectors(), config))
             .order_by("score", "-pk")
-            .values_list("pk", "score")
+            .values_list("pk", "score")[:size]
+            .query.sql_with_params()
         )
-        fetch = max(2 * stop, 20)
-        for _round in range(RANKING_ROUNDS):
-            window = list(best[:fetch])
-            object_pks = {
-                entry_pk: int(object_id)
-                for entry_pk, content_type, object_id in entries.filter(
-                    pk__in=[entry_pk for entry_pk, _score in window]
-                ).values_list("pk", "content_type_id", "object_id")
-                if content_type in content_types
-            }
-            objects = self.queryset.in_bulk(list(object_pks.values()))
-            kept = [
-                (object_pks[entry_pk], score)
-                for entry_pk, score in window
-                if object_pks.get(entry_pk) in objects
-            ]
-            if len(kept) >= stop or len(window) < fetch:
-                return kept[start:stop], objects
-            fetch *= 8
-        return self._probe_every_match(config, start, stop)
+        probe_sql, probe_params = (
+            self.queryset.order_by()
+            .filter(pk=RawSQL("best_object.object_pk", [], output_field=IntegerField()))
+            .values("pk")
+            .query.sql_with_params()
+        )
+        content_types = list(get_descendants_content_types_pks(self.queryset.model))
+        type_placeholders = ", ".join("%s" for _ in content_types) or "NULL"
+        entry_table = SQLiteFTSIndexEntry._meta.get_field("index_entry").related_model
+        sql = (
+            "SELECT best_object.object_pk, best_object.score,"  # noqa: S608 - SQL from the ORM
+            f" best_object.content_type_id IN ({type_placeholders}) AND EXISTS ({probe_sql})"
+            " FROM (SELECT CAST(entry.object_id AS integer) AS object_pk, best.score,"
+            " best.pk AS entry_pk, entry.content_type_id"
+            f' FROM ({best_sql}) best JOIN "{entry_table._meta.db_table}" entry'
+            " ON entry.id = best.pk) best_object"
+            " ORDER BY best_object.score, best_object.entry_pk DESC"
+        )
+        connection = connections[self.queryset.db]
+        with connection.cursor() as cursor:
+            cursor.execute(sql, [*content_types, *probe_params, *best_params])
+            return cursor.fetchall()
 
     def _probe_every_match(self, config, start, stop):
         """``ranked_window``'s result, with SQLite checking the queryset's filters for
