@@ -595,6 +595,20 @@ class TestDidYouMean:
     def test_no_suggestion_for_unknown_words(self, client, help_center, corpus):
         assert search_json(client, help_center, q="xylophone")["suggestion"] is None
 
+    def test_a_typo_in_the_first_letter_is_corrected(self):
+        from wagtail_helpcenter.search.spelling import did_you_mean
+
+        words = ["invoice", "password", "refund"]
+        assert did_you_mean(["oassword"], words) == "password"
+        assert did_you_mean(["pasword", "refnud"], words) == "password refund"
+        assert did_you_mean(["invoice"], words) is None
+
+    def test_numbers_are_not_corrected(self, client, help_center, category):
+        ArticlePageFactory(parent=category, title="Error 4012 when paying")
+        assert search_json(client, help_center, q="4013")["suggestion"] is None
+        if not ON_OPENSEARCH:  # whose typo tolerance finds "error" itself
+            assert search_json(client, help_center, q="erorr")["suggestion"] == "error"
+
 
 @pytest.mark.skipif(not ON_OPENSEARCH, reason="the engine's analyzer exists on OpenSearch only")
 def test_synonyms_are_in_the_engine_analyzer_after_a_rebuild(help_center):

@@ -336,11 +336,16 @@ def matcher(terms):
     """A function telling whether a word matches one of ``terms``, built once per
     search. Words match a term when they share its start (at least four letters, or the whole
     term when shorter), so "invoices" marks for "invoice" as the engines' stemming finds it."""
-    stems = [term[: max(4, len(term) - 2)] if len(term) > 4 else term for term in terms]
+    stems = tuple(
+        term[: max(4, len(term) - 2)] if len(term) > 4 else term for term in terms if term
+    )
 
     def matches(word):
-        bare = "".join(ch for ch in word.lower() if ch.isalnum())
-        return any(bare.startswith(stem) for stem in stems if stem)
+        if not stems:
+            return False
+        # Most words hold no punctuation to strip.
+        bare = word if word.isalnum() else "".join(ch for ch in word if ch.isalnum())
+        return bare.lower().startswith(stems)
 
     return matches
 

@@ -40,11 +40,19 @@ def vocabulary(request, help_center, locale_id):
                 word.lower()
                 for title in titles
                 for word in WORD_PATTERN.findall(title)
-                if len(word) >= MIN_WORD_LENGTH
+                # Numbers are not misspelt: "1234" never becomes "1235".
+                if len(word) >= MIN_WORD_LENGTH and not word.isdigit()
             }
         )
         cache.set(key, words, CACHE_SECONDS)
     return words
+
+
+def candidates(term, words):
+    """The words a misspelt ``term`` is compared with: those sharing its first or its
+    second letter (a typo rarely changes both), a small part of a large vocabulary."""
+    first, second = term[0], term[1:2]
+    return [word for word in words if word[0] == first or word[1:2] == second]
 
 
 def did_you_mean(terms, words):
@@ -55,7 +63,7 @@ def did_you_mean(terms, words):
         if term in known or len(term) < MIN_WORD_LENGTH:
             corrected.append(term)
             continue
-        match = difflib.get_close_matches(term, words, n=1, cutoff=SIMILARITY)
+        match = difflib.get_close_matches(term, candidates(term, words), n=1, cutoff=SIMILARITY)
         corrected.append(match[0] if match else term)
         changed = changed or bool(match)
     return " ".join(corrected) if changed else None

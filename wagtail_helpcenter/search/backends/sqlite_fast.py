@@ -155,7 +155,7 @@ class FastSQLiteSearchQueryCompiler(SQLiteSearchQueryCompiler):
             kept = [(object_pk, score) for object_pk, score, passes in rows if passes]
             if len(kept) >= stop or len(rows) < fetch:
                 window = kept[start:stop]
-                return window, self.queryset.in_bulk([pk for pk, _score in window])
+                return window, self.queryset.order_by().in_bulk([pk for pk, _score in window])
             fetch *= 8
         return self._probe_every_match(config, start, stop)
 
@@ -202,7 +202,7 @@ class FastSQLiteSearchQueryCompiler(SQLiteSearchQueryCompiler):
             .order_by("score", "-pk")
             .values_list("object_pk", "score")[start:stop]
         )
-        return window, self.queryset.in_bulk([pk for pk, _score in window])
+        return window, self.queryset.order_by().in_bulk([pk for pk, _score in window])
 
     def matching_queryset(self, config):
         """The queryset narrowed to the matching objects, in the queryset's own order."""
