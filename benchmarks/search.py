@@ -31,6 +31,7 @@ from pathlib import Path
 # (the broad match that makes plain Wagtail's SQLite search slowest).
 QUERIES = [
     "invoice",
+    "refnd",  # a typo: nothing found on SQLite (the "did you mean" path), found on OpenSearch
     "reset password",
     "how do I track my parcel",
     "refund",

@@ -86,6 +86,8 @@ def build_query(terms, backend):
     phrase."""
     text = " ".join(terms)
     if _uses_elasticsearch_dsl(backend):
+        if len(terms) == 1:  # a phrase of one word adds nothing but engine time
+            return Fuzzy(text, operator="or")
         return Or([Fuzzy(text, operator="or"), Boost(Phrase(text), 3)])
     return PlainText(text, operator="or")
 
