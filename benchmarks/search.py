@@ -11,9 +11,13 @@ the median and p95 (milliseconds) of:
 * ``reference``: a minimal view doing only ``Page.objects.live().search(q)[:10]`` with
   Wagtail's stock backend for that engine (``wagtail.search.backends.database`` /
   ``opensearch2``), through the same client and middleware (``benchmarks/urls.py``);
-* ``floor``: the raw engine query alone (an FTS5 MATCH / an OpenSearch ``_search``).
+* ``floor``: the raw engine query alone (an FTS5 MATCH / an OpenSearch ``_search``);
+* ``empty query``: the JSON search with an empty ``q`` (no search runs): what serving the
+  route costs (Wagtail's routing and the request), the help center's own floor;
 
-and indexing throughput (articles per second). The report is Markdown on stdout and, with
+and indexing throughput (articles per second). ``--profile QUERY`` also profiles the JSON
+search for QUERY on each engine with pyinstrument (``pip install pyinstrument``) and
+prints the call tree on standard error. The report is Markdown on stdout and, with
 ``--out``, in a file. Times are measured, never asserted: see tests for correctness.
 """
 
@@ -52,7 +56,7 @@ def timed(function, repeat):
     return statistics.median(samples), p95
 
 
-def measure_size(size, engines, repeat, opensearch_url):
+def measure_size(size, engines, repeat, opensearch_url, profile_query=None):
     """Runs inside a child process: Django is set up here, on a fresh database."""
     os.environ["DATABASE_URL"] = f"sqlite:///{tempfile.mkdtemp()}/bench.sqlite3"
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "tests.settings")
@@ -126,6 +130,8 @@ def measure_size(size, engines, repeat, opensearch_url):
                     "floor": timed(lambda q=query, run=floor: run(q), repeat),
                 }
                 rows.append({"engine": engine, "query": query, **results})
+            empty = timed(lambda: client.get(search_url, {"q": "", "format": "json"}), repeat)
+            rows.append({"engine": engine, "query": "empty query", "empty": empty})
             suggest = timed(
                 lambda: client.get(search_url + "suggest/", {"q": SUGGEST_PREFIX}), repeat
             )
@@ -134,7 +140,28 @@ def measure_size(size, engines, repeat, opensearch_url):
             )
             if index_rate:
                 rows.append({"engine": engine, "index_rate": index_rate})
+            if profile_query:
+                print_profile(
+                    f"{engine}, {size:,} articles: {profile_query!r}",
+                    lambda: client.get(search_url, {"q": profile_query, "format": "json"}),
+                    repeat,
+                )
     return {"size": size, "build_seconds": build_seconds, "rows": rows}
+
+
+def print_profile(title, function, repeat):
+    from pyinstrument import Profiler
+
+    function()  # warm up
+    profiler = Profiler(interval=0.0005)
+    with profiler:
+        for _ in range(repeat):
+            function()
+    print(f"\n# {title}, {repeat} requests\n", file=sys.stderr)
+    print(
+        profiler.output_text(unicode=True, show_all=bool(os.environ.get("PROFILE_ALL"))),
+        file=sys.stderr,
+    )
 
 
 def floor_query(engine, connection, backend):
@@ -192,6 +219,11 @@ def report(results):
                 lines.append(
                     f"| {row['engine']} | {row['query']} | {median:.1f} / {p95:.1f} | | | | |"
                 )
+            elif "empty" in row:
+                median, p95 = row["empty"]
+                lines.append(
+                    f"| {row['engine']} | {row['query']} | | {median:.1f} / {p95:.1f} | | | |"
+                )
             else:
                 cells = [
                     f"{row[key][0]:.1f} / {row[key][1]:.1f}"
@@ -211,12 +243,17 @@ def main(argv=None):
                         choices=["database", "opensearch"])  # fmt: skip
     parser.add_argument("--repeat", type=int, default=30)
     parser.add_argument("--out", type=Path)
+    parser.add_argument("--profile", metavar="QUERY", help="profile the JSON search for QUERY")
     parser.add_argument("--child", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
 
     if args.child:
         result = measure_size(
-            args.sizes[0], args.engines, args.repeat, os.environ.get("HELPCENTER_OPENSEARCH_URL")
+            args.sizes[0],
+            args.engines,
+            args.repeat,
+            os.environ.get("HELPCENTER_OPENSEARCH_URL"),
+            args.profile,
         )
         print(json.dumps(result))
         return 0
@@ -225,11 +262,13 @@ def main(argv=None):
     for size in args.sizes:
         command = [sys.executable, "-m", "benchmarks.search", "--child", "--sizes", str(size),
                    "--repeat", str(args.repeat), "--engines", *args.engines]  # fmt: skip
+        if args.profile:
+            command += ["--profile", args.profile]
         if "opensearch" in args.engines:
             command = [sys.executable, "-m", "tools.opensearch.node", "run", "--", *command]
-        output = subprocess.run(command, capture_output=True, text=True, check=False)
+        # The child's standard error (warnings, profiles) goes straight to ours.
+        output = subprocess.run(command, stdout=subprocess.PIPE, text=True, check=False)
         if output.returncode != 0:
-            print(output.stderr, file=sys.stderr)
             return output.returncode
         results.append(json.loads(output.stdout.strip().splitlines()[-1]))
     text = report(results)
