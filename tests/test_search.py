@@ -592,6 +592,18 @@ class TestDidYouMean:
         assert data["suggestion"] is None
         assert data["total"] == 0
 
+    @pytest.mark.skipif(ON_OPENSEARCH, reason="typo tolerance finds the article itself")
+    def test_no_suggestion_that_finds_nothing_visible(
+        self, client, help_center, corpus, internal_category
+    ):
+        assert search_json(client, help_center, q="refnd")["suggestion"] == "refund"
+        # Moved to an internal section: its title is still in the cached vocabulary,
+        # but a suggestion that finds nothing the visitor may see is not offered.
+        corpus["refund"].move(internal_category, pos="last-child")
+        data = search_json(client, help_center, q="refnd")
+        assert data["suggestion"] is None
+        assert data["total"] == 0
+
     def test_no_suggestion_for_unknown_words(self, client, help_center, corpus):
         assert search_json(client, help_center, q="xylophone")["suggestion"] is None
 

@@ -140,6 +140,27 @@ class HelpCenterSearch:
         # visitor's language has no help center and routing fell back to this one.
         self.locale_id = help_center.locale_id
 
+    @classmethod
+    def finds_anything(cls, request, help_center, query):
+        """True when searching ``query`` (no filters) finds at least one result the
+        request may see: one best article or answer is looked for, nothing counted."""
+        terms = query_terms(query)
+        if not terms:
+            return False
+        search = cls(request, help_center, SearchParams(query=query))
+
+        def run(backend):
+            scope = search.scope()
+            engine_query = build_query(expand(terms), backend)
+            return any(
+                len(backend.search(engine_query, candidates)[:1]) > 0
+                for candidates in (search.article_candidates(scope), search.faq_candidates(scope))
+                if not candidates.query.is_empty()
+            )
+
+        found, _degraded = with_fallback(search.backend, run, "a suggestion's check")
+        return found
+
     # Candidate documents ---------------------------------------------------------
 
     def scope(self):

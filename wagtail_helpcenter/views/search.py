@@ -32,9 +32,14 @@ def search(request, help_center):
     search_run = HelpCenterSearch(request, help_center, params)
     outcome = search_run.run()
     if outcome.total == 0 and outcome.terms:
-        outcome.suggestion = did_you_mean(
+        suggestion = did_you_mean(
             outcome.terms, vocabulary(request, help_center, search_run.locale_id)
         )
+        # Only a suggestion that finds something: never a dead end, and never a word
+        # the visitor may not see (the vocabulary is cached for a while, so a title
+        # that just moved to an internal section could still be in it).
+        if suggestion and HelpCenterSearch.finds_anything(request, help_center, suggestion):
+            outcome.suggestion = suggestion
     if outcome.page == 1:
         outcome.picks = editors_picks(request, help_center, params.query)
         # Count a search once, when its first page is asked for.
