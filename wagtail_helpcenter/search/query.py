@@ -23,7 +23,7 @@ from wagtail.search.backends import get_search_backend
 
 from ..conf import get_config
 from ..importers.html import plain_text
-from ..listing import few_pages
+from ..listing import few_pages, is_whole_number
 from ..models import ArticlePage, CategoryPage, FAQItem, FAQPage
 from ..visibility import visible_pages
 from .backends.database import is_sqlite_backend
@@ -222,8 +222,13 @@ class HelpCenterSearch:
             fetched = search_together(searches, fetch, "helpcenter_section")
             outcome.counts = {kind: total for kind, (_objects, total, _buckets) in fetched.items()}
             found = {kind: objects for kind, (objects, _total, _buckets) in fetched.items()}
-            sections = [buckets for _objects, _total, buckets in fetched.values()]
-            section_ids = {int(key) for buckets in sections for key in buckets if key.isdigit()}
+            buckets = [kind_buckets for _objects, _total, kind_buckets in fetched.values()]
+            counts = None
+            # The engine returns the top-level pages' ids as keyword strings.
+            section_ids = {
+                int(key) for kind_buckets in buckets for key in kind_buckets
+                if is_whole_number(str(key))
+            }  # fmt: skip
             section_paths = ()
         else:
             probes = {"article": self.article_candidates(scope, model=Page)}
@@ -232,7 +237,7 @@ class HelpCenterSearch:
                 outcome.counts = {kind: results.count() for kind, results in searches.items()}
             else:
                 outcome.counts = {kind: sum(counted.values()) for kind, counted in counts.items()}
-            found, sections, section_ids = None, counts, ()
+            found, buckets, section_ids = None, None, ()
             section_paths = {path for counted in (counts or {}).values() for path in counted}
         kinds = [self.params.kind] if self.params.kind else list(searches)
         outcome.total = sum(outcome.counts[kind] for kind in kinds)
@@ -250,10 +255,10 @@ class HelpCenterSearch:
         hits.sort(key=_better_first_key(backend))
         outcome.hits = hits[(outcome.page - 1) * size : wanted]
         labels = self.labels(outcome.hits, section_ids, section_paths)
-        if found is not None:
-            outcome.categories = facet_from_buckets(sections, labels.categories)
-        elif sections is not None:
-            outcome.categories = facet_from_sections(sections, labels.categories)
+        if buckets is not None:
+            outcome.categories = facet_from_buckets(buckets, labels.categories)
+        elif counts is not None:
+            outcome.categories = facet_from_sections(counts, labels.categories)
         for hit in outcome.hits:
             hit.category = labels.title_of(parent_path(hit.page))
             hit.highlight = highlight(self.text_of(hit, outcome.terms), outcome.terms)
