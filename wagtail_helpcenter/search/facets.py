@@ -13,6 +13,8 @@ from dataclasses import dataclass
 from django.db.models.functions import Substr
 from wagtail.models import Page
 
+from ..listing import is_whole_number
+
 
 def section_id(path):
     """Id of the page directly below the nearest help center above ``path`` (None if the
@@ -98,7 +100,7 @@ def facet_from_buckets(bucket_sets, categories):
     for buckets in bucket_sets:
         for value, count in buckets.items():
             # The engine returns the ids as keyword strings.
-            category_id = int(value) if str(value).isdigit() else None
+            category_id = int(value) if is_whole_number(str(value)) else None
             if category_id in by_id:
                 totals[category_id] = totals.get(category_id, 0) + count
     return _facet_list(totals, by_id)

@@ -150,12 +150,10 @@ class HelpCenterSearch:
         search = cls(request, help_center, SearchParams(query=query))
 
         def run(backend):
-            scope = search.scope()
-            engine_query = build_query(expand(terms), backend)
             return any(
-                len(backend.search(engine_query, candidates)[:1]) > 0
-                for candidates in (search.article_candidates(scope), search.faq_candidates(scope))
-                if not candidates.query.is_empty()
+                len(results[:1]) > 0
+                for results in search.searches(search.scope(), backend, terms).values()
+                if not results.query_compiler.queryset.query.is_empty()
             )
 
         found, _degraded = with_fallback(search.backend, run, "a suggestion's check")
@@ -209,11 +207,7 @@ class HelpCenterSearch:
         if scope is None:  # a category this visitor may not see, or not in this help center
             outcome.counts = {"article": 0, "faq": 0}
             return outcome
-        query = build_query(expand(outcome.terms), backend)
-        searches = {
-            "article": backend.search(query, self.article_candidates(scope)),
-            "faq": backend.search(query, self.faq_candidates(scope)),
-        }
+        searches = self.searches(scope, backend, outcome.terms)
         size = self.page_size()
         if _uses_elasticsearch_dsl(backend):
             # Hits, counts and facets of both kinds in one request. The page shown is never
@@ -263,6 +257,15 @@ class HelpCenterSearch:
             hit.category = labels.title_of(parent_path(hit.page))
             hit.highlight = highlight(self.text_of(hit, outcome.terms), outcome.terms)
         return outcome
+
+    def searches(self, scope, backend, terms):
+        """``{kind: search results}`` for ``terms`` (expanded with synonyms) below
+        ``scope``, articles and FAQ answers, not run yet."""
+        query = build_query(expand(terms), backend)
+        return {
+            "article": backend.search(query, self.article_candidates(scope)),
+            "faq": backend.search(query, self.faq_candidates(scope)),
+        }
 
     def labels(self, hits, section_ids=(), section_paths=()):
         """The pages that name the category facet (top-level sections counted, by page
