@@ -8,7 +8,8 @@ from django.utils.translation import gettext_lazy as _
 
 from . import visitors
 from .conf import get_config
-from .listing import InvalidParameter, is_whole_number
+from .ids import is_whole_number
+from .listing import InvalidParameter
 from .models import ArticlePage, FAQItem, FAQPage, Vote
 from .models.feedback import COMMENT_MAX_LENGTH
 from .visibility import get_visibility

@@ -7,6 +7,7 @@ from django.db.models.functions import Substr
 from django.utils.translation import gettext as _
 from wagtail.models import Page
 
+from .ids import is_whole_number
 from .visibility import visible_pages
 
 MAX_PAGE_PARAMETER_LENGTH = 12
@@ -59,11 +60,6 @@ def categories_with_counts(request, parent):
     for category in categories:
         category.article_count = counts[category.pk]
     return categories
-
-
-def is_whole_number(raw):
-    """ASCII digits only: ``str.isdigit`` also accepts "²", which ``int()`` refuses."""
-    return raw.isascii() and raw.isdigit()
 
 
 def id_parameter(request, name):

@@ -19,7 +19,7 @@ from django_comments_xtd.models import XtdComment
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.models import Page
 
-from ..listing import is_whole_number
+from ..ids import is_whole_number
 from ..models import FAQPage, HelpCenterPage
 from . import actions
 from .models import Ban, ReplyTemplate, Report, Review, Thread

@@ -8,7 +8,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 from django_comments_xtd.models import XtdComment, max_thread_level_for_content_type
 
-from ..listing import is_whole_number
+from ..ids import is_whole_number
 from ..models import ArticlePage, FAQPage
 from ..visibility import get_visibility
 from . import signals

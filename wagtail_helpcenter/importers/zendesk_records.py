@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 from django.utils.dateparse import parse_datetime
 
-from ..listing import is_whole_number
+from ..ids import is_whole_number
 
 TAG_MAX_LENGTH = 100
 TITLE_MAX_LENGTH = 255

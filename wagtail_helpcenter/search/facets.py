@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from django.db.models.functions import Substr
 from wagtail.models import Page
 
-from ..listing import is_whole_number
+from ..ids import is_whole_number
 
 
 def section_id(path):

@@ -22,8 +22,9 @@ from wagtail.models import Page
 from wagtail.search.backends import get_search_backend
 
 from ..conf import get_config
+from ..ids import is_whole_number
 from ..importers.html import plain_text
-from ..listing import few_pages, is_whole_number
+from ..listing import few_pages
 from ..models import ArticlePage, CategoryPage, FAQItem, FAQPage
 from ..visibility import visible_pages
 from .backends.database import is_sqlite_backend
