@@ -59,6 +59,10 @@ DEFAULTS = {
     "DISCUSSION_MODERATOR_GROUPS": ["Moderators"],
     # {company_name} in reply templates; the default site's name when empty.
     "DISCUSSION_COMPANY_NAME": "",
+    # The name published for a user with no full name (article author in JSON-LD, a
+    # comment's poster): never their login name, which is often an email address. Empty
+    # means the site's name.
+    "PUBLIC_NAME_FALLBACK": "",
 }
 
 
