@@ -11,15 +11,34 @@ class WagtailHelpCenterAppConfig(AppConfig):
 
     def ready(self):
         from django.core import checks
-        from django.db.models.signals import post_migrate, post_save
+        from django.db.models import signals
+        from wagtail.models import Page, PageViewRestriction
 
         from . import checks as helpcenter_checks
+        from . import signal_handlers as handlers
         from .conf import clear_config_cache
-        from .signal_handlers import ensure_search_stemming, sync_audience_restriction
 
         setting_changed.connect(clear_config_cache)
-        post_save.connect(sync_audience_restriction, dispatch_uid="helpcenter_sync_audience")
-        post_migrate.connect(ensure_search_stemming, sender=self)
+        signals.pre_save.connect(handlers.remember_audience, dispatch_uid="helpcenter_audience")
+        signals.post_save.connect(
+            handlers.sync_audience_restriction, dispatch_uid="helpcenter_sync_audience"
+        )
+        # A page's privacy holds in every translation and alias (translation_privacy).
+        restriction = {"sender": PageViewRestriction, "dispatch_uid": "helpcenter_privacy"}
+        signals.pre_save.connect(handlers.remember_restriction, **restriction)
+        signals.post_save.connect(handlers.mirror_saved_restriction, **restriction)
+        signals.pre_delete.connect(handlers.remember_restriction, **restriction)
+        signals.post_delete.connect(handlers.mirror_deleted_restriction, **restriction)
+        signals.m2m_changed.connect(
+            handlers.mirror_restriction_groups,
+            sender=PageViewRestriction.groups.through,
+            dispatch_uid="helpcenter_privacy",
+        )
+        signals.pre_delete.connect(handlers.page_deletion_started, dispatch_uid="helpcenter_del")
+        signals.post_delete.connect(
+            handlers.page_deletion_ended, sender=Page, dispatch_uid="helpcenter_del"
+        )
+        signals.post_migrate.connect(handlers.ensure_search_stemming, sender=self)
         checks.register(helpcenter_checks.check_installed_apps)
         checks.register(helpcenter_checks.check_settings)
         checks.register(helpcenter_checks.check_templates)

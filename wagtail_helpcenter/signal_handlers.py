@@ -1,14 +1,90 @@
+from wagtail.models import Page
+
+from . import translation_privacy
 from .audience import sync_audience_restriction as _sync
 from .models.mixins import AudienceMixin
 
+_OLD_SIGNATURE = "_helpcenter_old_signature"
+_PREVIOUS_AUDIENCE = "_helpcenter_previous_audience"
+_pages_being_deleted = set()
 
-def sync_audience_restriction(sender, instance, raw=False, update_fields=None, **kwargs):
-    """post_save: a page saved with an ``audience`` gets the matching view restriction."""
+
+def remember_audience(sender, instance, raw=False, **kwargs):
+    """pre_save: the audience stored before this save, to tell a change from a copy."""
+    if raw or not isinstance(instance, AudienceMixin):
+        return
+    previous = None
+    if instance.pk is not None:
+        previous = type(instance).objects.filter(pk=instance.pk).values_list("audience").first()
+    setattr(instance, _PREVIOUS_AUDIENCE, previous[0] if previous else None)
+
+
+def sync_audience_restriction(
+    sender, instance, raw=False, created=False, update_fields=None, **kwargs
+):
+    """post_save: a page saved with an ``audience`` gets the matching view restriction,
+    and so do its translations and aliases (see translation_privacy)."""
     if raw or not isinstance(instance, AudienceMixin):
         return
     if update_fields is not None and "audience" not in update_fields:
         return
+    previous = getattr(instance, _PREVIOUS_AUDIENCE, None)
+    changed = not created and previous is not None and previous != instance.audience
+    translation_privacy.sync_audience_across_group(instance, changed)
     _sync(instance)
+
+
+def _page_of(restriction):
+    if restriction.page_id in _pages_being_deleted:
+        return None  # the page is deleted with its restrictions: its translations keep theirs
+    return Page.objects.filter(pk=restriction.page_id).select_related("content_type").first()
+
+
+def remember_restriction(sender, instance, raw=False, **kwargs):
+    """pre_save / pre_delete of a view restriction: what it did before."""
+    if raw or instance.pk is None:
+        setattr(instance, _OLD_SIGNATURE, None)
+        return
+    old = type(instance).objects.filter(pk=instance.pk).first()
+    setattr(instance, _OLD_SIGNATURE, translation_privacy.signature(old) if old else None)
+
+
+def mirror_saved_restriction(sender, instance, raw=False, **kwargs):
+    if raw:
+        return
+    old = getattr(instance, _OLD_SIGNATURE, None)
+    new = translation_privacy.signature(instance)
+    translation_privacy.apply_to_group(_page_of(instance), removed=old, added=new)
+
+
+def mirror_deleted_restriction(sender, instance, **kwargs):
+    old = getattr(instance, _OLD_SIGNATURE, None)
+    if old is not None:
+        translation_privacy.apply_to_group(_page_of(instance), removed=old)
+
+
+def mirror_restriction_groups(sender, instance, action, reverse=False, **kwargs):
+    """m2m_changed of a restriction's groups (Wagtail's privacy dialog sets them after
+    saving the restriction)."""
+    if reverse or not isinstance(instance, translation_privacy.PageViewRestriction):
+        return
+    if action.startswith("pre_"):
+        setattr(instance, _OLD_SIGNATURE, translation_privacy.signature(instance))
+    elif action.startswith("post_"):
+        old = getattr(instance, _OLD_SIGNATURE, None)
+        new = translation_privacy.signature(instance)
+        translation_privacy.apply_to_group(_page_of(instance), removed=old, added=new)
+
+
+def page_deletion_started(sender, instance, **kwargs):
+    if isinstance(instance, Page):
+        _pages_being_deleted.add(instance.pk)
+
+
+def page_deletion_ended(sender, instance, **kwargs):
+    """post_delete of the base Page row, deleted after the restrictions that point at it
+    (a specific page type's row goes first)."""
+    _pages_being_deleted.discard(instance.pk)
 
 
 def ensure_search_stemming(sender, using="default", **kwargs):
