@@ -84,7 +84,9 @@ class TestStructuredData:
         )
         assert "\\u003c/script\\u003e" in html  # escaped inside the JSON-LD
 
-    def test_help_center_and_category_have_breadcrumbs_only(self, client, help_center, category):
+    def test_help_center_and_category_have_breadcrumbs_only(
+        self, client, help_center, category, article
+    ):
         for page in (help_center, category):
             data = structured_data(soup(client.get(page.url)))
             assert set(data) == {"BreadcrumbList"}
@@ -115,7 +117,7 @@ class TestMetaTags:
         assert not document.select('meta[name="robots"]')
         assert not document.select('link[rel="alternate"][hreflang]')
 
-    def test_feed_links(self, client, help_center, category):
+    def test_feed_links(self, client, help_center, category, article):
         home = soup(client.get(help_center.url))
         feed = home.select_one('link[type="application/atom+xml"]')
         assert (feed["href"], feed["title"]) == ("/help/feed/atom/", "Acme Help")

@@ -172,7 +172,8 @@ class TestListings:
             ).get_text(strip=True)
             for card in document.select(".hc-card")
         }
-        assert cards == {"Billing": "2 articles", "Empty topic": "0 articles"}
+        # A category with nothing to read is not listed (security review, item 5).
+        assert cards == {"Billing": "2 articles"}
         assert link_texts(document, "[aria-labelledby=hc-promoted-heading] a") == ["Pay by card"]
         assert set(link_texts(document, "[aria-labelledby=hc-recent-heading] a")) == {
             "Pay by card",
@@ -182,7 +183,9 @@ class TestListings:
         assert document.select_one("h1").get_text() == "Acme Help"
 
     def test_category_lists_subcategories_articles_and_faq(self, client, category):
-        CategoryPageFactory(parent=category, title="Refunds")
+        refunds = CategoryPageFactory(parent=category, title="Refunds")
+        ArticlePageFactory(parent=refunds, title="Ask for a refund")
+        CategoryPageFactory(parent=category, title="Nothing here yet")
         ArticlePageFactory(parent=category, title="Pay by card", summary="Cards we take.")
         FAQPageFactory(parent=category, title="Billing FAQ")
         document = soup(client.get(category.url))
@@ -191,7 +194,11 @@ class TestListings:
         assert document.select_one(".hc-article-list__summary").get_text() == "Cards we take."
         assert "Billing FAQ" in link_texts(document, "[aria-labelledby=hc-faq-heading] a")
 
-    def test_empty_category_says_so(self, client, category):
+    def test_empty_category_is_not_found_by_visitors_and_says_so_to_editors(
+        self, client, category, staff_user
+    ):
+        assert client.get(category.url).status_code == 404
+        client.force_login(staff_user)
         document = soup(client.get(category.url))
         assert "no articles in this category yet" in document.select_one(".hc-empty").get_text()
 
@@ -209,7 +216,7 @@ class TestListings:
         ]
 
     @pytest.mark.parametrize("value", ["abc", "-1", "0", "1.5", "9" * 50, "1e3", "%00", "²", "٣"])
-    def test_bad_page_number_is_a_400_with_a_message(self, client, category, value):
+    def test_bad_page_number_is_a_400_with_a_message(self, client, category, article, value):
         response = client.get(category.url, {"page": value})
         assert response.status_code == 400
         assert "page number must be a whole number" in response.content.decode()

@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 
 from .listing import InvalidParameter
 from .models import PageViewDay, SearchTermDay, Vote
+from .search.terms import min_visitors
 
 PERIODS = (7, 30, 90, 365)
 DEFAULT_PERIOD = 30
@@ -114,22 +115,22 @@ def daily_votes(period, pages=None):
     return [(day, *by_day.get(day, (0, 0))) for day in period.dates()]
 
 
-def search_gaps(period, limit=10):
-    """Searches that found nothing in ``period``: ``[(query, times)]``, most frequent first."""
-    return list(
+def _gaps(period):
+    """Searches that found nothing in ``period``, per query, with ``times`` (searches
+    that found nothing), searched by enough different visitors (min_visitors)."""
+    return (
         SearchTermDay.objects.filter(date__range=(period.since, period.until), zero_results__gt=0)
         .values("query")
-        .annotate(times=Sum("zero_results"))
-        .order_by("-times", "query")
-        .values_list("query", "times")[:limit]
+        .annotate(times=Sum("zero_results"), people=Sum("visitors"))
+        .filter(people__gte=min_visitors())
     )
+
+
+def search_gaps(period, limit=10):
+    """Searches that found nothing in ``period``: ``[(query, times)]``, most frequent first."""
+    return list(_gaps(period).order_by("-times", "query").values_list("query", "times")[:limit])
 
 
 def search_gap_count(period):
     """How many different searches found nothing in ``period``."""
-    return (
-        SearchTermDay.objects.filter(date__range=(period.since, period.until), zero_results__gt=0)
-        .values("query")
-        .distinct()
-        .count()
-    )
+    return _gaps(period).count()

@@ -9,7 +9,7 @@ from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
 
 from .importers.html import text_lines
-from .listing import InvalidParameter
+from .listing import InvalidParameter, holding_visible_content
 from .models import ArticlePage, CategoryPage, FAQItem, FAQPage
 from .richtext import render_rich_text
 from .search.query import readable_text
@@ -29,7 +29,9 @@ def as_anonymous(request):
 
 
 def categories(help_center):
-    return public_pages(CategoryPage.objects.descendant_of(help_center)).order_by("path")
+    """Public categories holding something public (see listing.holding_visible_content)."""
+    found = public_pages(CategoryPage.objects.descendant_of(help_center))
+    return holding_visible_content(None, found).order_by("path")
 
 
 def articles(help_center, category_id=None):

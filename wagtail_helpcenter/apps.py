@@ -19,6 +19,7 @@ class WagtailHelpCenterAppConfig(AppConfig):
         from .conf import clear_config_cache
 
         setting_changed.connect(clear_config_cache)
+        signals.pre_save.connect(handlers.clean_text_fields, dispatch_uid="helpcenter_clean_text")
         signals.pre_save.connect(handlers.remember_audience, dispatch_uid="helpcenter_audience")
         signals.post_save.connect(
             handlers.sync_audience_restriction, dispatch_uid="helpcenter_sync_audience"
@@ -41,6 +42,7 @@ class WagtailHelpCenterAppConfig(AppConfig):
         signals.post_migrate.connect(handlers.ensure_search_stemming, sender=self)
         checks.register(helpcenter_checks.check_installed_apps)
         checks.register(helpcenter_checks.check_settings)
+        checks.register(helpcenter_checks.check_shared_cache, checks.Tags.caches)
         checks.register(helpcenter_checks.check_templates)
         checks.register(helpcenter_checks.check_translation_setup)
         checks.register(helpcenter_checks.check_discussions_setup)

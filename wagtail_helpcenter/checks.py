@@ -77,7 +77,16 @@ SETTING_VALIDATORS = {
     "DISCUSSION_HONEYPOT": (lambda value: isinstance(value, bool), "True or False"),
     "DISCUSSION_MODERATOR_GROUPS": (_list_of_strings, "a list of group names"),
     "DISCUSSION_COMPANY_NAME": (lambda value: isinstance(value, str), "text"),
+    "PUBLIC_NAME_FALLBACK": (lambda value: isinstance(value, str), "text"),
+    "SEARCH_TERMS_PER_ADDRESS": (_positive_int, "a positive whole number"),
+    "SEARCH_TERM_MIN_VISITORS": (_positive_int, "a positive whole number"),
 }
+
+# Caches that each worker process keeps to itself (or that keep nothing).
+PER_PROCESS_CACHES = (
+    "django.core.cache.backends.locmem.LocMemCache",
+    "django.core.cache.backends.dummy.DummyCache",
+)
 
 
 def check_installed_apps(app_configs, **kwargs):
@@ -130,6 +139,24 @@ def check_settings(app_configs, **kwargs):
                 )
             )
     return messages
+
+
+def check_shared_cache(app_configs, **kwargs):
+    """Rate limits (votes, searches, the API, comments) and once-a-day counting live in
+    Django's default cache: one that each process keeps to itself multiplies every
+    limit by the number of workers, and the dummy cache switches them off."""
+    backend = settings.CACHES.get("default", {}).get("BACKEND", "")
+    if backend not in PER_PROCESS_CACHES or settings.DEBUG:
+        return []
+    return [
+        Warning(
+            f"The default cache ({backend}) is not shared between worker processes: the "
+            "help center's rate limits and once-a-day counts are then per process.",
+            hint="Use a shared cache in production: Redis, Memcached or the database "
+            "(CACHES['default']). See docs/how-to/deploy.md.",
+            id="wagtail_helpcenter.W003",
+        )
+    ]
 
 
 def check_templates(app_configs, **kwargs):

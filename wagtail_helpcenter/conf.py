@@ -32,7 +32,13 @@ DEFAULTS = {
     # Count what visitors search for (per help center, day and query; no visitor data),
     # for the search terms report.
     "RECORD_SEARCH_TERMS": True,
-    # Count views of articles and FAQ pages (per page and day; no visitor data).
+    # Searches one address may have counted in ten minutes; more are answered, not counted.
+    "SEARCH_TERMS_PER_ADDRESS": 30,
+    # A search term reaches the dashboard's top lists once this many different visitors
+    # searched it (one visitor repeating a phrase cannot put it there).
+    "SEARCH_TERM_MIN_VISITORS": 3,
+    # Count views of articles and FAQ pages (per page and day; no visitor data). A
+    # visitor's views of a page count once a day.
     "COUNT_PAGE_VIEWS": True,
     # "Was this helpful?" votes one address may send in ten minutes (rate limit).
     "VOTES_PER_ADDRESS": 30,

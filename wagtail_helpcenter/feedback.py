@@ -3,6 +3,7 @@
 import secrets
 
 from django import forms
+from django.core.cache import cache
 from django.core.signing import BadSignature
 from django.utils.translation import gettext_lazy as _
 
@@ -89,13 +90,27 @@ def remember_voter(response, token):
     )
 
 
-def record_vote(page, item, token, data):
+def voter_of(request, page, item, token, is_new):
+    """Who casts this vote: the visitor's cookie token (hashed). A new cookie from an
+    address that voted on this page today with another one is taken for the same voter
+    (throwing the cookie away does not give a second vote); the address is kept only as
+    a keyed hash in the shared cache, for a day."""
+    voter = anonymous_key("voter", token)
+    address = anonymous_key("address", visitors.client_ip(request))
+    key = f"wagtail_helpcenter:voter:{page.pk}:{item.pk if item else 0}:{address}"
+    if is_new:
+        voter = cache.get(key) or voter
+    cache.set(key, voter, 24 * 3600)
+    return voter
+
+
+def record_vote(page, item, voter, data):
     """Create or change this voter's vote; returns it. A 'yes' keeps no reason."""
     helpful = data["helpful"] == "yes"
     vote, _created = Vote.objects.update_or_create(
         page=page,
         faq_item=item,
-        voter=anonymous_key("voter", token),
+        voter=voter,
         defaults={
             "helpful": helpful,
             "reason": "" if helpful else data["reason"],

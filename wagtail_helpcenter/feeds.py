@@ -8,6 +8,7 @@ from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
 from django.utils.translation import gettext as _
 
 from .api import categories
+from .cleaning import without_control_characters
 from .listing import InvalidParameter, id_parameter
 from .models import ArticlePage
 from .visibility import public_pages
@@ -15,8 +16,36 @@ from .visibility import public_pages
 FEED_ITEMS = 20
 
 
+def _cleaned(values):
+    return {name: without_control_characters(value) for name, value in values.items()}
+
+
+class XMLSafeFeedMixin:
+    """XML 1.0 cannot hold most control characters, and Django's feed writer raises on
+    them: one in a title made every feed answer 500. Text saved before it was cleaned
+    on save (see signal_handlers.clean_text_fields) is cleaned here too."""
+
+    def __init__(self, *args, **kwargs):
+        args = [without_control_characters(value) for value in args]
+        super().__init__(*args, **_cleaned(kwargs))
+
+    def add_item(self, *args, **kwargs):
+        args = [without_control_characters(value) for value in args]
+        categories = kwargs.get("categories") or ()
+        kwargs["categories"] = [without_control_characters(name) for name in categories]
+        super().add_item(*args, **_cleaned(kwargs))
+
+
+class SafeRssFeed(XMLSafeFeedMixin, Rss201rev2Feed):
+    pass
+
+
+class SafeAtomFeed(XMLSafeFeedMixin, Atom1Feed):
+    pass
+
+
 class ArticlesFeed(Feed):
-    feed_type = Rss201rev2Feed
+    feed_type = SafeRssFeed
 
     def __call__(self, request, help_center):
         self.help_center = help_center
@@ -71,5 +100,5 @@ class ArticlesFeed(Feed):
 
 
 class AtomArticlesFeed(ArticlesFeed):
-    feed_type = Atom1Feed
+    feed_type = SafeAtomFeed
     subtitle = ArticlesFeed.description

@@ -2,12 +2,12 @@
 paginated in a fixed number of queries whatever the number of pages."""
 
 from django.core.paginator import Paginator
-from django.db.models import Count
-from django.db.models.functions import Substr
+from django.db.models import Count, Exists, OuterRef, Value
+from django.db.models.functions import Concat, Substr
 from django.utils.translation import gettext as _
 from wagtail.models import Page
 
-from .ids import is_whole_number
+from .ids import is_whole_number, parse_id
 from .visibility import visible_pages
 
 MAX_PAGE_PARAMETER_LENGTH = 12
@@ -30,6 +30,25 @@ def children_of(request, parent, model):
 
     pages = model.objects if model is ArticlePage else few_pages(model)
     return visible_pages(request, pages.child_of(parent)).order_by("path")
+
+
+def holding_visible_content(request, categories):
+    """The pages of ``categories`` (a queryset) with a live article or FAQ page below
+    them that the request may view. A section with nothing a visitor may read is not
+    shown to them, as hosted help centers do: a category of internal articles only
+    would otherwise name internal work to everyone."""
+    from .models import ArticlePage, FAQPage
+
+    # Descendants by a range on the indexed path: a child's path is its parent's plus
+    # letters and digits, all sorting before "~".
+    content = visible_pages(request, Page.objects.type(ArticlePage, FAQPage)).filter(
+        path__gt=OuterRef("path"), path__lt=Concat(OuterRef("path"), Value("~"))
+    )
+    return categories.filter(Exists(content))
+
+
+def holds_visible_content(request, category):
+    return holding_visible_content(request, Page.objects.filter(pk=category.pk)).exists()
 
 
 def article_counts(request, parent, sections):
@@ -55,7 +74,7 @@ def categories_with_counts(request, parent):
     """The visible child categories of ``parent``, each with ``article_count``."""
     from .models import CategoryPage
 
-    categories = list(children_of(request, parent, CategoryPage))
+    categories = list(holding_visible_content(request, children_of(request, parent, CategoryPage)))
     counts = article_counts(request, parent, categories)
     for category in categories:
         category.article_count = counts[category.pk]
@@ -68,11 +87,12 @@ def id_parameter(request, name):
     raw = request.GET.get(name, "").strip()
     if not raw:
         return None
-    if len(raw) > MAX_PAGE_PARAMETER_LENGTH or not is_whole_number(raw):
+    page_id = parse_id(raw, Page)
+    if page_id is None:
         raise InvalidParameter(
             _("The %(name)s must be a page id (a whole number).") % {"name": name}
         )
-    return int(raw)
+    return page_id
 
 
 def page_number(request, name="page"):

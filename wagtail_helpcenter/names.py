@@ -18,9 +18,13 @@ def fallback_name(request=None):
     return (site.site_name if site else "") or _("Support team")
 
 
+def full_name(user):
+    """The user's full name, empty when they have none (or for no user)."""
+    return (user.get_full_name() or "").strip() if user is not None else ""
+
+
 def public_name(user, request=None):
     """What to publish as ``user``'s name (empty for no user)."""
     if user is None:
         return ""
-    full_name = (user.get_full_name() or "").strip()
-    return full_name or fallback_name(request)
+    return full_name(user) or fallback_name(request)

@@ -1,7 +1,9 @@
 """Counting page views: one number per page per day, without cookies or personal data.
 
-Robots, previews, editors (users of the Wagtail admin) and anything but a successful
-GET are not counted. A page served from a full-page cache (a CDN, Varnish) is not
+A visitor's views of a page count once a day (told apart by a keyed hash kept in the
+cache for the day, never in the database), so reloading cannot inflate them. Robots,
+previews, editors (users of the Wagtail admin) and anything but a successful GET are
+not counted. A page served from a full-page cache (a CDN, Varnish) is not
 counted either: count at the cache if you put one in front.
 """
 
@@ -10,7 +12,7 @@ from django.utils import timezone
 from .conf import get_config
 from .counting import add_to_count
 from .models.feedback import PageViewDay
-from .visitors import is_bot, is_editor, is_preview
+from .visitors import first_time_today, is_bot, is_editor, is_preview
 
 
 def should_count(request, response):
@@ -23,5 +25,6 @@ def should_count(request, response):
     return not (is_preview(request) or is_bot(request) or is_editor(request))
 
 
-def count_view(page):
-    add_to_count(PageViewDay, {"page": page, "date": timezone.localdate()}, {"views": 1})
+def count_view(request, page):
+    if first_time_today(request, f"page-view:{page.pk}"):
+        add_to_count(PageViewDay, {"page": page, "date": timezone.localdate()}, {"views": 1})

@@ -14,8 +14,10 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 from wagtail.models import Site
 
+from .conf import get_config
 from .importers.html import plain_text
 from .languages import alias_original, page_translations
+from .names import full_name
 from .visibility import get_visibility
 
 # Characters that could end the <script> element or start markup, as JSON escapes: the
@@ -63,11 +65,13 @@ def site_name(request):
 
 
 def article_data(request, page, language, publisher_name):
-    """Article data; the author is the article's owner, else the publisher (the site, or
-    the help center when the site has no name)."""
-    owner = page.content_owner
-    author_name = (owner.get_full_name() or owner.get_username()) if owner else ""
+    """Article data; the author is the article's owner by their full name, else the
+    publisher (the site, or the help center when the site has no name) or the configured
+    PUBLIC_NAME_FALLBACK: never a login name, which is often an email address."""
+    author_name = full_name(page.content_owner)
     publisher = {"@type": "Organization", "name": publisher_name}
+    fallback = get_config()["PUBLIC_NAME_FALLBACK"]
+    author = {"@type": "Organization", "name": str(fallback)} if fallback else publisher
     data = {
         "@context": "https://schema.org",
         "@type": "Article",
@@ -76,7 +80,7 @@ def article_data(request, page, language, publisher_name):
         "mainEntityOfPage": page.get_full_url(request),
         "inLanguage": language,
         "publisher": publisher,
-        "author": {"@type": "Person", "name": author_name} if author_name else publisher,
+        "author": {"@type": "Person", "name": author_name} if author_name else author,
     }
     if page.first_published_at:
         data["datePublished"] = page.first_published_at.isoformat()

@@ -1,12 +1,28 @@
+from django.db import models
 from wagtail.models import Page
 
 from . import translation_privacy
 from .audience import sync_audience_restriction as _sync
+from .cleaning import without_control_characters
 from .models.mixins import AudienceMixin
 
 _OLD_SIGNATURE = "_helpcenter_old_signature"
 _PREVIOUS_AUDIENCE = "_helpcenter_previous_audience"
 _pages_being_deleted = set()
+
+
+def clean_text_fields(sender, instance, raw=False, **kwargs):
+    """pre_save of the help center's models: text fields without control characters
+    (an editor can type a backspace into a title; PostgreSQL refuses a NUL, feeds any
+    control character). Page fields inherited from Wagtail's Page included."""
+    if raw or instance._meta.app_label != "wagtail_helpcenter":
+        return
+    for field in instance._meta.concrete_fields:
+        if isinstance(field, models.CharField | models.TextField):
+            value = getattr(instance, field.attname)
+            cleaned = without_control_characters(value)
+            if cleaned is not value and cleaned != value:
+                setattr(instance, field.attname, cleaned)
 
 
 def remember_audience(sender, instance, raw=False, **kwargs):

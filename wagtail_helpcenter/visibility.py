@@ -11,6 +11,7 @@ restrictions at once, in a fixed number of queries, and cached on the request.
 """
 
 from django.db.models import Q
+from django.utils.cache import patch_cache_control, patch_vary_headers
 from wagtail.models import BaseViewRestriction, PageViewRestriction
 
 _CACHE_ATTRIBUTE = "_wagtail_helpcenter_visibility"
@@ -73,6 +74,24 @@ class PageVisibility:
 
     def can_view(self, page):
         return not any(page.path.startswith(path) for path in self.hidden_paths)
+
+    @property
+    def sees_restricted_content(self):
+        """True when this request may see a section an anonymous visitor may not: what
+        it is shown may hold staff-only content."""
+        return len(self.hidden_paths) < len(self.restricted_paths)
+
+
+def mark_private_when_restricted(request, page, response):
+    """``Cache-Control: private`` on a response that may hold content an anonymous
+    visitor may not see (a restricted page, or any page shown to someone who sees
+    restricted sections: its listings, links and search results may name them), so no
+    shared cache keeps it for the next visitor."""
+    visibility = get_visibility(request)
+    if visibility.sees_restricted_content or visibility.is_restricted(page):
+        patch_cache_control(response, private=True)
+        patch_vary_headers(response, ["Cookie"])
+    return response
 
 
 def get_visibility(request):

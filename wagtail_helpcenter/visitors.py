@@ -4,6 +4,7 @@ anything that identifies a person."""
 import re
 
 from django.core.cache import cache
+from django.utils import timezone
 from django.utils.crypto import salted_hmac
 
 BOT_USER_AGENT = re.compile(
@@ -51,3 +52,19 @@ def over_rate_limit(request, purpose, limit, window_seconds):
         cache.set(key, 1, window_seconds)
         count = 1
     return count > limit
+
+
+def visitor_key(request):
+    """A keyed hash standing for this visitor (address and browser), never stored in the
+    database: only in the cache, for a day at most."""
+    value = client_ip(request) + "|" + request.META.get("HTTP_USER_AGENT", "")[:200]
+    return anonymous_key("visitor", value)
+
+
+def first_time_today(request, purpose):
+    """True the first time today this visitor does ``purpose`` (views a page, searches a
+    term), False after: counted once a day without storing who they are. The mark is
+    in Django's cache, so it holds across worker processes when the cache is shared
+    (Redis, Memcached, the database; see check wagtail_helpcenter.W003)."""
+    key = f"wagtail_helpcenter:once:{timezone.localdate()}:{purpose}:" + visitor_key(request)
+    return cache.add(anonymous_key("once", key), 1, 24 * 3600)

@@ -63,6 +63,7 @@ def add_activity(help_center, seed=7):
             query=query,
             searches=(searches := rng.randint(1, 9)),
             zero_results=searches if gap else 0,
+            visitors=searches,
         )
         for query, gap in SEARCHES.items()
         for days_ago in range(0, DAYS, 3)

@@ -44,8 +44,11 @@ class HelpCenterContextMixin:
         return HelpCenterPage.objects.ancestor_of(self).order_by("-depth").first()
 
     def get_breadcrumbs(self, request):
-        """Ancestors from the site's root page down to this page's parent."""
-        ancestors = list(Page.objects.ancestor_of(self).filter(depth__gt=1).order_by("depth"))
+        """Live ancestors from the site's root page down to this page's parent (an
+        unpublished category is not named, though Wagtail still serves what is below)."""
+        ancestors = list(
+            Page.objects.ancestor_of(self).filter(depth__gt=1).live().order_by("depth")
+        )
         site = Site.find_for_request(request) if request else None
         root_ids = [page.pk for page in ancestors]
         if site is not None and site.root_page_id in root_ids:

@@ -29,6 +29,8 @@ from ..conf import get_config
 from ..icons import ICON_CHOICES
 from ..panels import ReviewStatusPanel
 from ..richtext import prefetch_linked_pages, strings_in
+from ..visibility import mark_private_when_restricted
+from ..visitors import is_editor, is_preview
 from .mixins import AudienceMixin, HelpCenterContextMixin
 from .translatable import synchronised
 
@@ -52,9 +54,10 @@ class HelpCenterPageBase(HelpCenterContextMixin, Page):
 
     def serve(self, request, *args, **kwargs):
         try:
-            return super().serve(request, *args, **kwargs)
+            response = super().serve(request, *args, **kwargs)
         except listing.InvalidParameter as error:
-            return bad_request(request, self, str(error))
+            response = bad_request(request, self, str(error))
+        return mark_private_when_restricted(request, self, response)
 
     class Meta:
         abstract = True
@@ -66,7 +69,7 @@ class CountedViewsMixin:
     def serve(self, request, *args, **kwargs):
         response = super().serve(request, *args, **kwargs)
         if page_views.should_count(request, response):
-            page_views.count_view(self)
+            page_views.count_view(request, self)
         return response
 
 
@@ -136,6 +139,12 @@ class HelpCenterPage(RoutablePageMixin, HelpCenterPageBase):
     class Meta:
         verbose_name = _("help center")
         verbose_name_plural = _("help centers")
+
+    def serve(self, request, *args, **kwargs):
+        # RoutablePageMixin answers its routes (search, feeds, API) without the base
+        # class's serve: mark those private here too.
+        response = super().serve(request, *args, **kwargs)
+        return mark_private_when_restricted(request, self, response)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -244,19 +253,35 @@ class CategoryPage(AudienceMixin, HelpCenterPageBase):
         verbose_name = _("category")
         verbose_name_plural = _("categories")
 
+    def get_sitemap_urls(self, request=None):
+        if not listing.holds_visible_content(None, self):
+            return []
+        return super().get_sitemap_urls(request)
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         subcategories = listing.categories_with_counts(request, self)
-        context.update(
-            subcategories=subcategories,
-            faq_pages=list(listing.children_of(request, self, FAQPage)),
-            articles=listing.paginate(
-                request,
-                listing.children_of(request, self, ArticlePage),
-                get_config()["CATEGORY_PAGE_SIZE"],
-            ),
+        faq_pages = list(listing.children_of(request, self, FAQPage))
+        articles = listing.children_of(request, self, ArticlePage)
+        try:
+            page_of_articles = listing.paginate(
+                request, articles, get_config()["CATEGORY_PAGE_SIZE"]
+            )
+        except listing.InvalidParameter:  # its 400 page would name the category
+            self.not_found_unless_it_holds(request, subcategories or faq_pages or articles.exists())
+            raise
+        self.not_found_unless_it_holds(
+            request, subcategories or faq_pages or page_of_articles.paginator.count
         )
+        context.update(subcategories=subcategories, faq_pages=faq_pages, articles=page_of_articles)
         return context
+
+    def not_found_unless_it_holds(self, request, visible_content):
+        """Nothing below it this visitor may read (subcategories are listed only when
+        they hold something): not found, as for an empty draft, so a category of
+        internal articles names nothing. Editors still open it, and so does a preview."""
+        if not visible_content and not (is_preview(request) or is_editor(request)):
+            raise Http404
 
 
 class ArticlePageTag(TaggedItemBase):

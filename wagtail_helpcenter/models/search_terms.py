@@ -14,6 +14,8 @@ class SearchTermDay(models.Model):
     query = models.CharField(_("search term"), max_length=200)
     searches = models.PositiveIntegerField(_("searches"), default=0)
     zero_results = models.PositiveIntegerField(_("searches with no result"), default=0)
+    # Different visitors who searched it that day (told apart in the cache, never here).
+    visitors = models.PositiveIntegerField(_("visitors"), default=0)
 
     class Meta:
         verbose_name = _("search term")

@@ -67,7 +67,8 @@ class SectionLabels:
     categories directly below the help center."""
 
     def __init__(self, rows, help_center):
-        self.title_by_path = {path: title for _pk, path, title, _live, _is_category in rows}
+        # Only live pages are named: an unpublished category's title is not public.
+        self.title_by_path = {path: title for _pk, path, title, live, _cat in rows if live}
         depth = help_center.depth + 1
         self.categories = [
             Section(pk, path, title)

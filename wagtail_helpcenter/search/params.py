@@ -17,6 +17,9 @@ class SearchParams:
     category_id: int | None = None
     kind: str | None = None
     want_json: bool = False
+    # The visitor finished typing (the search page's form, or the widget's Enter key):
+    # only such searches are counted for the search terms report.
+    complete: bool = True
 
     @classmethod
     def from_request(cls, request):
@@ -34,4 +37,5 @@ class SearchParams:
             category_id=category_id,
             kind=kind,
             want_json=output == "json",
+            complete=output == "html" or get.get("complete", "").strip() == "1",
         )

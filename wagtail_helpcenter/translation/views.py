@@ -11,6 +11,7 @@ from wagtail.admin.ui.tables import Column, StatusTagColumn, TitleColumn
 from wagtail.models import Locale
 
 from ..models import HelpCenterPage
+from ..views.filters import ModelChoiceFilter
 from ..views.reports import HelpCenterReportView
 from .status import (
     MISSING,
@@ -30,12 +31,12 @@ def source_help_centers():
 class TranslationStatusFilterSet(WagtailFilterSet):
     """Filters over the computed rows (a list, not a queryset): each one is a method."""
 
-    help_center = django_filters.ModelChoiceFilter(
+    help_center = ModelChoiceFilter(
         label=_("Help center"),
         queryset=HelpCenterPage.objects.none(),  # set per request: see __init__
         method="filter_nothing",  # chooses the source; the view reads it
     )
-    locale = django_filters.ModelChoiceFilter(
+    locale = ModelChoiceFilter(
         label=_("Language"),
         queryset=Locale.objects.all(),
         to_field_name="language_code",

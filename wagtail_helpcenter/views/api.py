@@ -16,7 +16,9 @@ from django.utils.translation import gettext as _
 
 from .. import api, visitors
 from ..conf import get_config
+from ..ids import parse_id
 from ..listing import InvalidParameter, id_parameter, page_number
+from ..models import ArticlePage
 
 API_PAGE_SIZE = 20
 RATE_WINDOW_SECONDS = 60
@@ -119,7 +121,8 @@ def articles(request, help_center):
 
 @endpoint
 def article(request, help_center, article_id):
-    found = api.articles(help_center).filter(pk=article_id).first()
+    article_id = parse_id(article_id, ArticlePage)
+    found = api.articles(help_center).filter(pk=article_id).first() if article_id else None
     if found is None:
         return error(request, _("There is no such article in this help center."), 404)
     data = api.article_detail(request, found, _category_parents(help_center))

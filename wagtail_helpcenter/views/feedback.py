@@ -10,6 +10,7 @@ from ..feedback import (
     record_vote,
     remember_voter,
     vote_target,
+    voter_of,
     voter_token,
 )
 from ..listing import InvalidParameter
@@ -52,7 +53,7 @@ def vote(request, help_center):
             request, help_center, _("Too many votes: try again later."), TOO_MANY_REQUESTS
         )
     token, is_new = voter_token(request)
-    vote = record_vote(page, item, token, data)
+    vote = record_vote(page, item, voter_of(request, page, item, token, is_new), data)
     if _wants_json(request):
         response = JsonResponse(
             {"helpful": vote.helpful, "message": _("Thank you for your feedback.")}

@@ -16,13 +16,12 @@ from ..analytics import DEFAULT_PERIOD, PERIODS, Period, with_performance
 from ..listing import InvalidParameter
 from ..models import ArticlePage, HelpCenterPage, SearchTermDay, Vote
 from ..review import overdue
+from .filters import ModelChoiceFilter
 
 
 class SearchTermsFilterSet(WagtailFilterSet):
     date = django_filters.DateFromToRangeFilter(label=_("Date"), widget=DateRangePickerWidget)
-    help_center = django_filters.ModelChoiceFilter(
-        label=_("Help center"), queryset=HelpCenterPage.objects.all()
-    )
+    help_center = ModelChoiceFilter(label=_("Help center"), queryset=HelpCenterPage.objects.all())
     zero_results_only = django_filters.BooleanFilter(
         label=_("Only searches that found nothing"),
         method="filter_zero_results",
@@ -46,11 +45,28 @@ def article_title_column():
     )
 
 
+# A spreadsheet reads a CSV cell starting with one of these as a formula. Visitors write
+# some cells (search terms, feedback comments; imported titles and tags too).
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def spreadsheet_safe(value):
+    """A CSV cell value a spreadsheet shows as text: a leading quote before a formula
+    start, as OWASP recommends (Wagtail already does the like for XLSX)."""
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
 class HelpCenterReportView(ReportView):
     """A help center report: for whoever may edit pages (they may also see what their
     visitors search for and say)."""
 
     any_permission_required = ["add", "change", "publish"]
+
+    def preprocess_field_value(self, field, value, export_format):
+        value = super().preprocess_field_value(field, value, export_format)
+        return spreadsheet_safe(value) if export_format == self.FORMAT_CSV else value
 
     @cached_property
     def permission_policy(self):
@@ -68,14 +84,16 @@ class SearchTermsReportView(HelpCenterReportView):
         Column("query", label=_("Search term")),
         Column("searches", label=_("Searches")),
         Column("zero_results", label=_("Found nothing")),
+        Column("visitors", label=_("Visitors")),
         Column("help_center", label=_("Help center")),
     ]
-    list_export = ["date", "query", "searches", "zero_results", "help_center.title"]
+    list_export = ["date", "query", "searches", "zero_results", "visitors", "help_center.title"]
     export_headings = {
         "date": _("Date"),
         "query": _("Search term"),
         "searches": _("Searches"),
         "zero_results": _("Found nothing"),
+        "visitors": _("Visitors"),
         "help_center.title": _("Help center"),
     }
 
@@ -95,10 +113,8 @@ class ArticlePerformanceFilterSet(WagtailFilterSet):
         empty_label=_("Last %(days)s days") % {"days": DEFAULT_PERIOD},
         method="filter_nothing",  # the period shapes the numbers, not the rows
     )
-    content_owner = django_filters.ModelChoiceFilter(
-        label=_("Owner"), queryset=get_user_model().objects.all()
-    )
-    locale = django_filters.ModelChoiceFilter(label=_("Language"), queryset=Locale.objects.all())
+    content_owner = ModelChoiceFilter(label=_("Owner"), queryset=get_user_model().objects.all())
+    locale = ModelChoiceFilter(label=_("Language"), queryset=Locale.objects.all())
 
     class Meta:
         model = ArticlePage

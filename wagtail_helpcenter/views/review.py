@@ -8,12 +8,13 @@ from django.template.response import TemplateResponse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 
+from ..ids import parse_id
 from ..models import ArticlePage
 from ..review import mark_reviewed
 
 
 def mark_reviewed_view(request, page_id):
-    article = get_object_or_404(ArticlePage, pk=page_id)
+    article = get_object_or_404(ArticlePage, pk=parse_id(page_id, ArticlePage))
     if not article.permissions_for_user(request.user).can_edit():
         raise PermissionDenied
     next_url = request.POST.get("next") or request.GET.get("next") or ""

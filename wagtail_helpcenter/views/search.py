@@ -42,9 +42,11 @@ def search(request, help_center):
             outcome.suggestion = suggestion
     if outcome.page == 1:
         outcome.picks = editors_picks(request, help_center, params.query)
-        # Count a search once, when its first page is asked for.
-        if params.page == 1 and outcome.terms and should_record(request, params.query):
-            record_search(help_center, params.query, found_nothing=outcome.total == 0)
+        # Count a search once, when its first page is asked for, and only when the
+        # visitor finished typing (not the widget's searches as they type).
+        counted = params.page == 1 and params.complete and outcome.terms
+        if counted and should_record(request, params.query):
+            record_search(request, help_center, params.query, outcome.total == 0)
     if params.want_json:
         return allow_origin(request, JsonResponse(as_json(outcome)))
     return render_page(request, help_center, outcome, params.query)

@@ -136,7 +136,10 @@
   var timer = null;
   var latest = 0;
 
-  function search() {
+  // complete: the visitor pressed Enter. Only such searches are counted for the
+  // help center's search terms report, never the half-typed words of a search as
+  // they type.
+  function search(complete) {
     var query = input.value.trim();
     if (query.length < MIN_LENGTH) {
       list.textContent = "";
@@ -144,7 +147,8 @@
       return;
     }
     var asked = ++latest;
-    fetch(base + "search/?format=json&q=" + encodeURIComponent(query), {
+    var url = base + "search/?format=json&q=" + encodeURIComponent(query);
+    fetch(complete ? url + "&complete=1" : url, {
       credentials: "omit",
       headers: { Accept: "application/json" },
     })
@@ -169,12 +173,14 @@
 
   input.addEventListener("input", function () {
     clearTimeout(timer);
-    timer = setTimeout(search, DELAY_MS);
+    timer = setTimeout(function () {
+      search(false);
+    }, DELAY_MS);
   });
   root.querySelector("form").addEventListener("submit", function (event) {
     event.preventDefault();
     clearTimeout(timer);
-    search();
+    search(true);
   });
 
   function attach() {
