@@ -6,6 +6,7 @@ nothing typed is lost."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.contrib.contenttypes.models import ContentType
 from django.contrib.sites.shortcuts import get_current_site
 from django.db import IntegrityError, transaction
 from django.http import Http404
@@ -18,6 +19,7 @@ from django_comments_xtd.conf import settings
 from django_comments_xtd.models import XtdComment
 
 from ..conf import get_config
+from ..ids import parse_id
 from ..visitors import anonymous_key, client_ip, over_rate_limit
 from .forms import HelpCenterCommentForm, ReportForm
 from .models import Report
@@ -171,9 +173,20 @@ def reporter_key(request):
     return anonymous_key("discussion-report", value)
 
 
+def comment_pk(raw):
+    """A comment id from a URL; 404 for anything that is not one (a number past the
+    database's range included)."""
+    pk = parse_id(raw, XtdComment)
+    if pk is None:
+        raise Http404
+    return pk
+
+
 @require_POST
 def flag(request, comment_id):
-    comment = get_object_or_404(XtdComment, pk=comment_id, is_public=True, is_removed=False)
+    comment = get_object_or_404(
+        XtdComment, pk=comment_pk(comment_id), is_public=True, is_removed=False
+    )
     try:
         page = page_of(comment, request)
     except Refused:
@@ -204,7 +217,9 @@ def flag(request, comment_id):
 @login_required
 @require_POST
 def delete_own(request, comment_id):
-    comment = get_object_or_404(XtdComment, pk=comment_id, user=request.user, is_removed=False)
+    comment = get_object_or_404(
+        XtdComment, pk=comment_pk(comment_id), user=request.user, is_removed=False
+    )
     comment.is_removed = True
     comment.save(update_fields=["is_removed"])
     messages.success(request, _("Your comment was deleted."))
@@ -236,9 +251,8 @@ def mute(request, key):
 def permalink(request, content_type_id, object_pk):
     """Where a comment's permalink (``comment.get_absolute_url()``, used in
     django-comments-xtd's emails) leads: its page, if this visitor may see it."""
-    from django.contrib.contenttypes.models import ContentType
-
-    content_type = ContentType.objects.filter(pk=content_type_id).first()
+    pk = parse_id(content_type_id, ContentType)
+    content_type = None if pk is None else ContentType.objects.filter(pk=pk).first()
     if content_type is None:
         raise Http404
     try:

