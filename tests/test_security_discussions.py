@@ -23,6 +23,7 @@ from wagtail.models import PageViewRestriction
 from tests.factories import UserFactory
 from tests.utils import soup
 from wagtail_helpcenter.discussions import actions
+from wagtail_helpcenter.discussions.models import ReplyTemplate
 
 pytestmark = pytest.mark.django_db
 
@@ -124,6 +125,56 @@ def parsed(response):
 
 def confirmation_link():
     return CONFIRM_LINK.search(mail.outbox[-1].body).group(1)
+
+
+# 6. No login names published ------------------------------------------------------------
+
+
+FALLBACK = {**NO_FIRST_POST_HOLD, "PUBLIC_NAME_FALLBACK": "Acme support"}
+
+
+@override_settings(WAGTAIL_HELPCENTER=FALLBACK)
+def test_a_user_without_a_full_name_posts_under_the_public_name(client, article):
+    jane = UserFactory(username="jane.doe@corp.example", email="jane@corp.example")
+    client.force_login(jane)
+    assert post(client, article, text="Staff tip").status_code == 302
+    comment = XtdComment.objects.get()
+    assert comment.user_name == "Acme support"
+    html = client.get(article.url).content.decode()
+    assert "jane.doe@corp.example" not in html
+    assert "Acme support" in soup(client.get(article.url)).select_one(f"#c{comment.pk}").text
+
+
+@override_settings(WAGTAIL_HELPCENTER=FALLBACK)
+def test_comments_stored_with_a_login_name_show_the_public_name(client, article, moderator):
+    jane = UserFactory(username="jane.doe@corp.example", email="jane@corp.example")
+    follow(article, name="Ana", email="ana@example.com")
+    old = actions.create_comment(article, "Old staff reply", user=jane)
+    XtdComment.objects.filter(pk=old.pk).update(user_name="jane.doe@corp.example")  # as stored
+    html = client.get(article.url).content.decode()
+    assert "jane.doe@corp.example" not in html
+    author = soup(client.get(article.url)).select_one(f"#c{old.pk} .hc-comment__author").text
+    assert author == "Acme support"
+    # The follow-up email about a new reply by that account names no login name either.
+    mail.outbox.clear()
+    client.force_login(jane)
+    post(client, article, text="New staff reply")
+    body = next(m.body for m in mail.outbox if m.to == ["ana@example.com"])
+    assert "jane.doe@corp.example" not in body
+    assert "Acme support replied" in body
+
+
+@override_settings(WAGTAIL_HELPCENTER=FALLBACK)
+def test_reply_template_fills_the_moderator_with_the_public_name(client, article):
+    nameless = UserFactory(
+        username="m.smith@corp.example", groups=[Group.objects.get(name="Moderators")]
+    )
+    question = actions.create_comment(article, "Help?", name="Ana", email="ana@example.com")
+    template = ReplyTemplate.objects.create(title="Hi", text="Hi {user_name}, {moderator_name}.")
+    client.force_login(nameless)
+    url = reverse("wagtail_helpcenter_discussion", args=[article.pk])
+    page = soup(client.get(url, {"template": template.pk, "reply_to": question.pk}))
+    assert page.select_one('textarea[name="text"]').text.strip() == "Hi Ana, Acme support."
 
 
 # 14. Ids past the database's integer range are a 404 or a message, never a 500 ---------

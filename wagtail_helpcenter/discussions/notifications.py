@@ -10,6 +10,7 @@ from django_comments_xtd.conf import settings
 from django_comments_xtd.models import XtdComment
 from wagtail.admin.utils import get_admin_base_url
 
+from .authors import author_name
 from .roles import moderators
 
 
@@ -87,7 +88,8 @@ def notify_followers(comment):
     for email, earlier in followers.items():
         key = signed.dumps(earlier, compress=True, extra_key=settings.COMMENTS_XTD_SALT)
         context = {
-            "name": earlier.user_name,
+            "name": author_name(earlier),
+            "author": author_name(comment),
             "comment": comment,
             "page_url": f"{page.get_full_url()}#c{comment.pk}",
             "mute_url": root_url + reverse("comments-xtd-mute", args=[key.decode()]),

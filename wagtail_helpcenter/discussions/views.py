@@ -21,6 +21,7 @@ from django_comments_xtd.models import XtdComment
 from ..conf import get_config
 from ..ids import parse_id
 from ..visitors import anonymous_key, client_ip, over_rate_limit
+from .authors import poster_name
 from .forms import HelpCenterCommentForm, ReportForm
 from .models import Report
 from .notifications import notify_moderators_of_report, send_confirmation
@@ -70,7 +71,7 @@ def _form_data(request):
     data = request.POST.copy()
     user = request.user
     if user.is_authenticated:
-        data["name"] = user.get_full_name() or user.get_username()
+        data["name"] = poster_name(user, request)
         data["email"] = user.email or data.get("email", "")
     return data
 
