@@ -18,7 +18,7 @@ from django.core import mail
 from django.test import Client, override_settings
 from django.urls import reverse
 from django_comments_xtd.models import XtdComment
-from wagtail.models import PageViewRestriction
+from wagtail.models import BaseViewRestriction, PageViewRestriction
 
 from tests.factories import UserFactory
 from tests.utils import soup
@@ -125,6 +125,72 @@ def parsed(response):
 
 def confirmation_link():
     return CONFIRM_LINK.search(mail.outbox[-1].body).group(1)
+
+
+# 2. Follow-up emails only to followers who may still see the page --------------------
+
+
+def test_follow_up_goes_only_to_followers_who_may_still_see_the_page(
+    client, article, moderator, customer_follower, staff_follower
+):
+    follow(article, name="Ana", email="ana@example.com")  # anonymous
+    follow(article, user=customer_follower)
+    follow(article, user=staff_follower)
+    make_internal(article)
+    mail.outbox.clear()
+    client.force_login(moderator)
+    response = action(client, article, do="reply", text="Internal note: refund in the back office")
+    assert response.status_code == 302
+    assert recipients() == ["sam@example.com"]
+    assert "Refund escalation (internal)" in mail.outbox[0].subject
+
+
+def test_approving_a_held_comment_emails_no_follower_who_lost_access(client, article, moderator):
+    follow(article, email="ana@example.com")
+    client.force_login(moderator)
+    queue = reverse("wagtail_helpcenter_moderation")
+    first = actions.create_comment(article, "First", name="Bo", email="b@x.io", public=False)
+    mail.outbox.clear()
+    client.post(queue, {"action": "approve", "comments": [first.pk]})
+    assert recipients() == ["ana@example.com"]  # still public: she is told
+    # Any view restriction counts, a password too (an email carries no password session).
+    PageViewRestriction.objects.create(
+        page=article, restriction_type=BaseViewRestriction.PASSWORD, password="s3cret"
+    )
+    second = actions.create_comment(article, "Second", name="Bo", email="b@x.io", public=False)
+    mail.outbox.clear()
+    client.post(queue, {"action": "approve", "comments": [second.pk]})
+    second.refresh_from_db()
+    assert second.is_public
+    assert recipients() == []
+
+
+def test_no_follow_up_about_a_page_that_is_no_longer_live(
+    client, article, moderator, staff_follower
+):
+    follow(article, user=staff_follower)
+    article.unpublish()
+    mail.outbox.clear()
+    client.force_login(moderator)
+    action(client, article, do="reply", text="Replying on an unpublished page")
+    assert recipients() == []
+
+
+@override_settings(WAGTAIL_HELPCENTER={**NO_FIRST_POST_HOLD, "INTERNAL_GROUPS": ["Editors"]})
+def test_moderators_hear_of_comments_only_on_pages_they_may_see(
+    client, article, moderator, staff_follower
+):
+    """Moderators who are not in INTERNAL_GROUPS get no email quoting an internal page."""
+    comment = actions.create_comment(article, "Internal", user=staff_follower)
+    flag = f"/discussions/flag/{comment.pk}/"
+    client.force_login(staff_follower)
+    assert client.post(flag, {"reason": "spam"}).status_code == 302
+    assert recipients() == ["mod@example.com"]  # public: the moderator is told
+    make_internal(article)
+    mail.outbox.clear()
+    client.force_login(UserFactory(username="ed", groups=[Group.objects.get(name="Editors")]))
+    assert client.post(flag, {"reason": "abuse"}).status_code == 302
+    assert recipients() == []
 
 
 # 6. No login names published ------------------------------------------------------------

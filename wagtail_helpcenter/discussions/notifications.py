@@ -10,12 +10,20 @@ from django_comments_xtd.conf import settings
 from django_comments_xtd.models import XtdComment
 from wagtail.admin.utils import get_admin_base_url
 
+from ..visibility import visibility_for_user
 from .authors import author_name
 from .roles import moderators
 
 
 def _send(subject, template, context):
-    recipients = list(moderators().values_list("email", flat=True))
+    # The email names the page and quotes the comment: only to moderators who may see
+    # the page (INTERNAL_GROUPS need not include the moderator groups).
+    page = context["comment"].content_object
+    recipients = [
+        moderator.email
+        for moderator in moderators()
+        if page is not None and visibility_for_user(moderator).can_view(page)
+    ]
     if not recipients:
         return 0
     context = {
@@ -69,22 +77,45 @@ def send_confirmation(comment, key, request):
     )
 
 
+def followers_who_may_see(comment, page):
+    """``{address: an earlier comment}`` for everyone following the discussion (they
+    ticked "Email me when someone replies") who may still see ``page``: it may have
+    become internal, or been restricted, since they followed it. An address followed
+    both from an account and anonymously must be allowed as each."""
+    by_address = {}
+    for earlier in (
+        XtdComment.objects.filter(
+            content_type=comment.content_type,
+            object_pk=comment.object_pk,
+            is_public=True,
+            is_removed=False,
+            followup=True,
+        )
+        .exclude(user_email__iexact=comment.user_email)
+        .select_related("user")
+        .order_by("submit_date")
+    ):
+        by_address.setdefault(earlier.user_email.lower(), []).append(earlier)
+    allowed = {}  # user id (None: anonymous) -> may see the page
+    followers = {}
+    for address, comments in by_address.items():
+        for earlier in comments:
+            if earlier.user_id not in allowed:
+                allowed[earlier.user_id] = visibility_for_user(earlier.user).can_view(page)
+        if all(allowed[earlier.user_id] for earlier in comments):
+            followers[address] = comments[0]
+    return followers
+
+
 def notify_followers(comment):
-    """Email everyone following the page's discussion (they ticked "Email me when someone
-    replies") about a new public comment, with a link to stop (django-comments-xtd's
-    signed mute key)."""
+    """Email the followers of the page's discussion who may still see the page about a
+    new public comment (posted, or approved by a moderator), with a link to stop."""
     page = comment.content_object
+    if page is None or not page.live:
+        return 0
     site = page.get_site()
     root_url = site.root_url if site else ""
-    followers = {}
-    for earlier in XtdComment.objects.filter(
-        content_type=comment.content_type,
-        object_pk=comment.object_pk,
-        is_public=True,
-        is_removed=False,
-        followup=True,
-    ).exclude(user_email__iexact=comment.user_email):
-        followers.setdefault(earlier.user_email.lower(), earlier)
+    followers = followers_who_may_see(comment, page)
     for email, earlier in followers.items():
         key = signed.dumps(earlier, compress=True, extra_key=settings.COMMENTS_XTD_SALT)
         context = {
