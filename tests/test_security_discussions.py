@@ -193,6 +193,58 @@ def test_moderators_hear_of_comments_only_on_pages_they_may_see(
     assert recipients() == []
 
 
+# 3. Old links name and link only pages the visitor may see now ------------------------
+
+
+def test_confirmation_link_opened_after_the_page_became_internal_names_no_page(client, article):
+    post(client, article, text="Is there a student discount?")
+    link = confirmation_link()
+    internal = make_internal(article)
+    response = client.get(link)
+    html = html_of(response)
+    assert response.status_code in (400, 403, 404)
+    assert "Refund escalation" not in html and internal.url not in html
+    assert "Is there a student discount?" in parsed(response).select_one("#hc-your-text").text
+    assert not XtdComment.objects.exists()
+
+
+@override_settings(WAGTAIL_HELPCENTER=NO_FIRST_POST_HOLD)
+def test_used_confirmation_link_does_not_redirect_to_a_page_now_internal(client, article):
+    post(client, article, text="Question")
+    link = confirmation_link()
+    first = client.get(link)
+    assert first.status_code == 302 and XtdComment.objects.get().is_public
+    internal = make_internal(article)
+    again = client.get(link)
+    assert internal.url not in again.get("Location", "")
+    assert "Refund escalation" not in html_of(again) and internal.url not in html_of(again)
+    assert XtdComment.objects.count() == 1
+
+
+def test_unsubscribe_link_after_the_page_became_internal_names_no_page(client, article, moderator):
+    follow(article, email="ana@example.com")
+    client.force_login(moderator)
+    action(client, article, do="reply", text="An answer")
+    mute = MUTE_LINK.search(mail.outbox[-1].body).group(1)
+    client.logout()
+    internal = make_internal(article)
+    response = client.get(mute)
+    assert response.status_code == 200
+    assert "Refund escalation" not in html_of(response) and internal.url not in html_of(response)
+    assert not XtdComment.objects.filter(followup=True).exists()
+
+
+def test_deleting_ones_comment_on_a_page_now_internal_does_not_redirect_there(
+    client, article, customer_follower
+):
+    comment = follow(article, user=customer_follower)
+    internal = make_internal(article)
+    client.force_login(customer_follower)
+    response = client.post(f"/discussions/delete/{comment.pk}/")
+    assert response.status_code == 302
+    assert internal.url not in response["Location"]
+
+
 # 6. No login names published ------------------------------------------------------------
 
 

@@ -17,9 +17,11 @@ from django.views.decorators.http import require_POST
 from django_comments_xtd import signed
 from django_comments_xtd.conf import settings
 from django_comments_xtd.models import XtdComment
+from wagtail.models import Page
 
 from ..conf import get_config
 from ..ids import parse_id
+from ..visibility import get_visibility
 from ..visitors import anonymous_key, client_ip, over_rate_limit
 from .authors import poster_name
 from .forms import HelpCenterCommentForm, ReportForm
@@ -38,8 +40,19 @@ from .posting import (
 REPORTS_PER_ADDRESS = 20  # in ten minutes
 
 
+def visible_page(request, page):
+    """``page`` if this visitor may open it now, else None. A message page or redirect
+    reached from an old link (confirmation, unsubscribe) must not name or link a page
+    that was unpublished or made internal since."""
+    if not isinstance(page, Page) or not page.live:
+        return None
+    return page if get_visibility(request).can_view(page) else None
+
+
 def message_page(request, heading, message, page=None, text="", status=200):
-    """A page of the help center with a message, and the visitor's text to copy."""
+    """A page of the help center with a message, and the visitor's text to copy; with a
+    link back to ``page`` when this visitor may see it."""
+    page = visible_page(request, page)
     return TemplateResponse(
         request,
         "wagtail_helpcenter/discussions/message.html",
@@ -152,12 +165,15 @@ def confirm(request, key):
     ).first()
     page = comment.content_object
     if existing is not None:  # confirmed before: the link works again, no duplicate
-        return (
-            redirect(f"{page.url}#c{existing.pk}")
-            if existing.is_public
-            else message_page(
-                request, _("Thank you"), _("Your comment waits for a moderator."), page
-            )
+        if existing.is_public and visible_page(request, page):
+            return redirect(f"{page.url}#c{existing.pk}")
+        return message_page(
+            request,
+            _("Thank you"),
+            _("Your comment waits for a moderator.")
+            if not existing.is_public
+            else _("Your comment was already confirmed."),
+            page,
         )
     try:
         page = page_of(comment, request)
@@ -224,7 +240,7 @@ def delete_own(request, comment_id):
     comment.is_removed = True
     comment.save(update_fields=["is_removed"])
     messages.success(request, _("Your comment was deleted."))
-    page = comment.content_object
+    page = visible_page(request, comment.content_object)
     return redirect(page.url if page is not None else "/")
 
 
