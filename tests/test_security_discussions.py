@@ -7,8 +7,18 @@ Real database, real django-comments-xtd, real views through the test client, ema
 from ``django.core.mail.outbox``. Names added by the fixes are imported inside the tests
 that need them, so each test fails on its own on the code before the fixes."""
 
+import base64
+import binascii
+import contextlib
+import os
 import re
+import secrets
+import subprocess
+import sys
+import zlib
+from datetime import timedelta
 from pathlib import Path
+from urllib.parse import unquote, urlsplit
 
 import pytest
 from bs4 import BeautifulSoup
@@ -17,6 +27,9 @@ from django.contrib.contenttypes.models import ContentType
 from django.core import mail
 from django.test import Client, override_settings
 from django.urls import reverse
+from django.utils import timezone
+from django_comments_xtd import signed
+from django_comments_xtd.conf import settings as xtd_settings
 from django_comments_xtd.models import XtdComment
 from wagtail.models import BaseViewRestriction, PageViewRestriction
 
@@ -243,6 +256,121 @@ def test_deleting_ones_comment_on_a_page_now_internal_does_not_redirect_there(
     response = client.post(f"/discussions/delete/{comment.pk}/")
     assert response.status_code == 302
     assert internal.url not in response["Location"]
+
+
+# 9. No pickle behind a URL; nothing personal readable in a link -----------------------
+
+
+class RunsCode:
+    """A pickle that, when loaded, makes a folder: proof that loading ran code."""
+
+    def __init__(self, path):
+        self.path = path
+
+    def __reduce__(self):
+        return (os.mkdir, (self.path,))
+
+
+@pytest.mark.parametrize("url", ["/discussions/confirm/{key}/", "/comments/mute/{key}/"])
+def test_a_forged_pickle_key_is_refused_and_never_loaded(client, article, tmp_path, url):
+    marker = tmp_path / "code-ran"
+    # Signed exactly as django-comments-xtd signs its links, with the site's known key.
+    key = signed.dumps(RunsCode(str(marker)), extra_key=xtd_settings.COMMENTS_XTD_SALT).decode()
+    response = client.get(url.format(key=key))
+    assert not marker.exists(), "the link's pickle was loaded"
+    assert response.status_code == 400
+    assert "older" in parsed(response).select_one(".hc-message").text
+
+
+def decodings(url):
+    """Every form a part of ``url`` decodes to: as is, URL-unquoted, base64 (with or
+    without padding) and zlib-inflated, each part split at the signers' separators."""
+    path = unquote(urlsplit(url).path)
+    found = [path.encode()]
+    for part in re.split(r"[/.:]", path):
+        if not part:
+            continue
+        try:
+            raw = base64.urlsafe_b64decode(part + "=" * (-len(part) % 4))
+        except (binascii.Error, ValueError):
+            continue
+        found.append(raw)
+        with contextlib.suppress(zlib.error):
+            found.append(zlib.decompress(raw))
+    return found
+
+
+def test_emailed_links_show_no_email_address_or_ip(client, article, moderator):
+    with override_settings(WAGTAIL_HELPCENTER=NO_FIRST_POST_HOLD):
+        post(client, article, text="Question", followup="on", ip="203.0.113.7")
+        confirm_url = confirmation_link()
+        client.get(confirm_url)
+        question = XtdComment.objects.get()
+        assert question.is_public and question.followup
+        client.force_login(moderator)
+        action(client, article, do="reply", text="An answer", reply_to=question.pk)
+    notice = next(m for m in mail.outbox if m.to == ["ana@example.com"] and "An answer" in m.body)
+    mute_url = MUTE_LINK.search(notice.body).group(1)
+    for url in (confirm_url, mute_url):
+        for blob in decodings(url):
+            assert b"ana@example.com" not in blob, url
+            assert b"203.0.113.7" not in blob, url
+    client.logout()
+    assert client.get(mute_url).status_code == 200  # the opaque link still works
+    question.refresh_from_db()
+    assert not question.followup
+
+
+def test_expired_confirmation_is_refused_with_its_text_and_purged(client, article):
+    from wagtail_helpcenter.discussions.models import PendingComment
+
+    post(client, article, text="Late question")
+    link = confirmation_link()
+    assert PendingComment.objects.count() == 1
+    PendingComment.objects.update(expires_at=timezone.now() - timedelta(seconds=1))
+    response = client.get(link)
+    assert response.status_code == 400
+    document = parsed(response)
+    assert "expired" in document.select_one(".hc-message").text
+    assert document.select_one("#hc-your-text").text == "Late question"
+    assert not PendingComment.objects.exists()
+    assert not XtdComment.objects.exists()
+
+
+def test_expired_confirmations_are_purged_when_someone_posts(client, article):
+    from wagtail_helpcenter.discussions.models import PendingComment
+
+    post(client, article, text="Old one", email="old@example.com")
+    PendingComment.objects.update(expires_at=timezone.now() - timedelta(seconds=1))
+    post(client, article, text="New one", email="new@example.com")
+    assert list(PendingComment.objects.values_list("comment", flat=True)) == ["New one"]
+
+
+def manage_py(*args, **env):
+    """The example site's manage.py with its production settings, in a fresh process."""
+    clean = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "HELPCENTER"))}
+    return subprocess.run(
+        [sys.executable, "manage.py", *args],
+        cwd=ROOT / "example_project",
+        env={**clean, "PYTHONPATH": str(ROOT),
+             "DJANGO_SETTINGS_MODULE": "demo_site.settings.production", **env},
+        capture_output=True, text=True, timeout=300,
+    )  # fmt: skip
+
+
+def test_production_settings_pass_check_deploy_without_warnings():
+    result = manage_py(
+        "check", "--deploy", "--fail-level", "WARNING",
+        DJANGO_SECRET_KEY=secrets.token_urlsafe(50), DJANGO_ALLOWED_HOSTS="help.example.com",
+    )  # fmt: skip
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "System check identified no issues (0 silenced)." in result.stdout
+
+
+def test_production_settings_refuse_to_start_without_a_secret_key():
+    result = manage_py("check", DJANGO_ALLOWED_HOSTS="help.example.com")
+    assert result.returncode != 0
+    assert "DJANGO_SECRET_KEY" in result.stderr
 
 
 # 6. No login names published ------------------------------------------------------------

@@ -55,6 +55,9 @@ DEFAULTS = {
     "DISCUSSION_HOLD_FIRST_POST": True,
     # Reject comments that fill in the hidden "honeypot" field (robots do).
     "DISCUSSION_HONEYPOT": True,
+    # How long the link that confirms an anonymous comment works. The comment waits on
+    # the server until then (expired ones are deleted on each new anonymous post).
+    "DISCUSSION_CONFIRMATION_HOURS": 48,
     # Groups whose members moderate (and whose comments carry the staff badge).
     "DISCUSSION_MODERATOR_GROUPS": ["Moderators"],
     # {company_name} in reply templates; the default site's name when empty.

@@ -5,13 +5,13 @@ from django.core.mail import EmailMessage, send_mail
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django_comments_xtd import signed
 from django_comments_xtd.conf import settings
 from django_comments_xtd.models import XtdComment
 from wagtail.admin.utils import get_admin_base_url
 
 from ..visibility import visibility_for_user
 from .authors import author_name
+from .links import mute_key
 from .roles import moderators
 
 
@@ -59,13 +59,13 @@ def _email_visitor(subject, template, context, address):
     ).send()
 
 
-def send_confirmation(comment, key, request):
-    """The email that asks an anonymous poster to confirm (django-comments-xtd's flow,
-    with this app's confirmation link, which applies the help center's checks)."""
+def send_confirmation(comment, token, request):
+    """The email that asks an anonymous poster to confirm: a link with the token of the
+    comment kept for them (discussions.pending), to this app's confirm view."""
     context = {
         "comment": comment,
         "confirmation_url": request.build_absolute_uri(
-            reverse("wagtail_helpcenter_discussions:confirm", args=[key])
+            reverse("wagtail_helpcenter_discussions:confirm", args=[token])
         ),
         "page_url": comment.content_object.get_full_url(request),
     }
@@ -117,13 +117,12 @@ def notify_followers(comment):
     root_url = site.root_url if site else ""
     followers = followers_who_may_see(comment, page)
     for email, earlier in followers.items():
-        key = signed.dumps(earlier, compress=True, extra_key=settings.COMMENTS_XTD_SALT)
         context = {
             "name": author_name(earlier),
             "author": author_name(comment),
             "comment": comment,
             "page_url": f"{page.get_full_url()}#c{comment.pk}",
-            "mute_url": root_url + reverse("comments-xtd-mute", args=[key.decode()]),
+            "mute_url": root_url + reverse("comments-xtd-mute", args=[mute_key(earlier)]),
         }
         _email_visitor(
             _("New reply in “%(title)s”") % {"title": page.title},

@@ -14,7 +14,6 @@ from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
-from django_comments_xtd import signed
 from django_comments_xtd.conf import settings
 from django_comments_xtd.models import XtdComment
 from wagtail.models import Page
@@ -23,8 +22,10 @@ from ..conf import get_config
 from ..ids import parse_id
 from ..visibility import get_visibility
 from ..visitors import anonymous_key, client_ip, over_rate_limit
+from . import pending
 from .authors import poster_name
 from .forms import HelpCenterCommentForm, ReportForm
+from .links import is_pickle_link, muted_comment_id
 from .models import Report
 from .notifications import notify_moderators_of_report, send_confirmation
 from .posting import (
@@ -69,15 +70,6 @@ def message_page(request, heading, message, page=None, text="", status=200):
 
 def refusal(request, message, page=None, text="", status=400):
     return message_page(request, _("Your comment could not be posted"), message, page, text, status)
-
-
-def signed_comment(key):
-    """The comment signed into a confirmation or unsubscribe link, or None when the link
-    is broken, truncated, forged or its page is gone."""
-    try:
-        return signed.loads(str(key), extra_key=settings.COMMENTS_XTD_SALT)
-    except Exception:  # a bad signature or encoding, a deleted page
-        return None
 
 
 def _form_data(request):
@@ -131,8 +123,7 @@ def post_comment(request):
         decide(comment, request)
     except Refused as error:
         return refusal(request, str(error), page, text, status=403)
-    key = signed.dumps(comment, compress=True, extra_key=settings.COMMENTS_XTD_SALT)
-    send_confirmation(comment, key.decode(), request)
+    send_confirmation(comment, pending.hold(comment), request)
     return message_page(
         request,
         _("Check your email"),
@@ -154,30 +145,47 @@ def _after_store(request, stored, page):
     )
 
 
+def broken_link(request, message, text=""):
+    return message_page(request, _("This link does not work"), message, text=text, status=400)
+
+
 def confirm(request, key):
-    comment = signed_comment(key)
-    if comment is None:
-        return refusal(
-            request, _("This confirmation link is not valid. Copy the whole link from the email.")
-        )
-    existing = XtdComment.objects.filter(
-        user_email=comment.user_email, submit_date=comment.submit_date
-    ).first()
-    page = comment.content_object
-    if existing is not None:  # confirmed before: the link works again, no duplicate
-        if existing.is_public and visible_page(request, page):
-            return redirect(f"{page.url}#c{existing.pk}")
-        return message_page(
+    """The link emailed to an anonymous poster: their comment, kept until now
+    (discussions.pending), goes through every check again and is stored."""
+    if is_pickle_link(key):  # django-comments-xtd's signed pickle: never loaded
+        return broken_link(
             request,
-            _("Thank you"),
-            _("Your comment waits for a moderator.")
-            if not existing.is_public
-            else _("Your comment was already confirmed."),
-            page,
+            _(
+                "This confirmation link is from an older version of the site and no longer "
+                "works. Please post your comment again."
+            ),
         )
+    waiting = pending.find(key)
+    if waiting is None:
+        return broken_link(
+            request,
+            _(
+                "This confirmation link is not valid or was already used. Copy the whole "
+                "link from the email."
+            ),
+        )
+    comment = pending.as_comment(waiting)
+    if waiting.is_expired:
+        waiting.delete()
+        return broken_link(
+            request,
+            _("This confirmation link has expired. Please post your comment again."),
+            comment.comment,
+        )
+    page = None
     try:
         page = page_of(comment, request)
-        stored = store(comment, page, request)
+        comment.content_object = page
+        # A refusal rolls the claim back: the link may work later (the posting rate).
+        with transaction.atomic():
+            if not pending.claim(waiting):  # another request confirmed it just now
+                return message_page(request, _("Thank you"), _("Your comment is confirmed."), page)
+            stored = store(comment, page, request)
     except Refused as error:
         return refusal(request, str(error), page, comment.comment, status=403)
     return _after_store(request, stored, page)
@@ -245,19 +253,30 @@ def delete_own(request, comment_id):
 
 
 def mute(request, key):
-    """The unsubscribe link of follow-up emails (django-comments-xtd signs it): no more
-    emails about this page's discussion to that address."""
-    comment = signed_comment(key)
-    if comment is None:
-        return refusal(request, _("This link is not valid. Copy the whole link from the email."))
-    page = comment.content_object
+    """The unsubscribe link of follow-up emails (discussions.links): no more emails about
+    this page's discussion to that address."""
+    if is_pickle_link(key):  # django-comments-xtd's signed pickle: never loaded
+        return broken_link(
+            request,
+            _(
+                "This link is from an older email and no longer works. The next email "
+                "about this discussion has a new one."
+            ),
+        )
+    comment_id = muted_comment_id(key)
+    follower = XtdComment.objects.filter(pk=comment_id).first() if comment_id else None
+    if follower is None:
+        return broken_link(
+            request, _("This link is not valid. Copy the whole link from the email.")
+        )
     muted = XtdComment.objects.filter(
-        content_type=comment.content_type,
-        object_pk=comment.object_pk,
-        user_email=comment.user_email,
+        content_type=follower.content_type,
+        object_pk=follower.object_pk,
+        user_email__iexact=follower.user_email,
         followup=True,
     ).update(followup=False)
     heading = _("No more emails")
+    page = follower.content_object
     if not muted:
         return message_page(request, heading, _("You were not following this discussion."), page)
     return message_page(
