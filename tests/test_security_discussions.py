@@ -25,6 +25,7 @@ from bs4 import BeautifulSoup
 from django.contrib.auth.models import Group
 from django.contrib.contenttypes.models import ContentType
 from django.core import mail
+from django.core.cache import cache
 from django.test import Client, override_settings
 from django.urls import reverse
 from django.utils import timezone
@@ -371,6 +372,46 @@ def test_production_settings_refuse_to_start_without_a_secret_key():
     result = manage_py("check", DJANGO_ALLOWED_HOSTS="help.example.com")
     assert result.returncode != 0
     assert "DJANGO_SECRET_KEY" in result.stderr
+
+
+# 10. A bounded number of confirmation emails -------------------------------------------
+
+
+@override_settings(WAGTAIL_HELPCENTER={"DISCUSSION_UNCONFIRMED_PER_ADDRESS": 3})
+def test_unconfirmed_comments_per_network_address_are_limited(client, article):
+    responses = []
+    for number in range(15):
+        cache.clear()  # the limit must not live in one process's memory or cache
+        responses.append(
+            post(client, article, text=f"Spam {number}", email=f"victim{number}@example.com")
+        )
+    assert len(mail.outbox) == 3
+    refused = responses[-1]
+    assert refused.status_code == 429
+    document = parsed(refused)
+    assert "Your comment could not be posted" in document.text
+    assert document.select_one("#hc-your-text").text == "Spam 14"
+    assert not XtdComment.objects.exists()
+    from wagtail_helpcenter.discussions.models import PendingComment
+
+    assert PendingComment.objects.count() == 3  # nothing stored on refusal
+
+
+@override_settings(WAGTAIL_HELPCENTER={"DISCUSSION_UNCONFIRMED_PER_EMAIL": 2})
+def test_unconfirmed_comments_per_recipient_are_limited(client, article):
+    addresses = ["victim@example.com", "Victim@Example.COM", "victim+x@example.com"]
+    responses = [
+        post(client, article, text=f"Hi {n}", email=email, ip=f"198.51.100.{n}")
+        for n, email in enumerate(addresses)
+    ]
+    assert [r.status_code for r in responses] == [200, 200, 429]
+    assert len(mail.outbox) == 2
+
+
+def test_the_default_limits_stop_a_mail_flood_from_one_address(client, article):
+    for number in range(15):
+        post(client, article, text=f"Spam {number}", email=f"victim{number}@example.com")
+    assert 0 < len(mail.outbox) <= 5
 
 
 # 6. No login names published ------------------------------------------------------------

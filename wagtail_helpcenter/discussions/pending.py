@@ -5,17 +5,23 @@ random token, so a link can neither be decoded (the poster's email and address u
 be readable in it) nor forged into something that runs (django-comments-xtd's links are
 signed pickles). Confirming moves the comment through the usual checks into XtdComment
 and deletes the row. A link works for ``DISCUSSION_CONFIRMATION_HOURS``; expired rows
-are deleted on each new anonymous post and when their link is opened."""
+are deleted on each new anonymous post and when their link is opened.
+
+Each waiting comment sent an email to an address the poster typed, so how many may wait
+is limited per network address and per recipient (``DISCUSSION_UNCONFIRMED_PER_*``).
+The rows are counted in the database, so the limits hold across worker processes."""
 
 import hashlib
 import secrets
 from datetime import timedelta
 
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from django_comments_xtd.models import TmpXtdComment
 
 from ..conf import get_config
 from .models import PendingComment
+from .posting import Refused
 
 TOKEN_BYTES = 32
 
@@ -28,6 +34,39 @@ def recipient_key(email):
     """One mailbox however its address is written: case and a "+tag" make no other."""
     local, _at, domain = str(email).strip().lower().rpartition("@")
     return f"{local.split('+', 1)[0]}@{domain}"
+
+
+class TooManyWaiting(Refused):
+    """Too many unconfirmed comments already wait for this address or recipient."""
+
+
+def _over(limit, waiting):
+    return limit not in (None, False) and waiting.count() >= limit
+
+
+def check_limits(comment):
+    """Refuse (TooManyWaiting) one more confirmation email from this network address, or
+    to this mailbox, while the earlier ones wait to be opened."""
+    config = get_config()
+    waiting = PendingComment.objects.waiting()
+    address = comment.ip_address
+    if address and _over(
+        config["DISCUSSION_UNCONFIRMED_PER_ADDRESS"], waiting.filter(ip_address=address)
+    ):
+        raise TooManyWaiting(
+            _(
+                "Several comments from your network wait for their poster to open the link "
+                "we emailed. Open those links, or try again later."
+            )
+        )
+    recipient = recipient_key(comment.user_email)
+    if _over(config["DISCUSSION_UNCONFIRMED_PER_EMAIL"], waiting.filter(recipient=recipient)):
+        raise TooManyWaiting(
+            _(
+                "Comments for this email address already wait for the link we emailed to be "
+                "opened. Open it, or try again later."
+            )
+        )
 
 
 def purge_expired():

@@ -119,8 +119,11 @@ def post_comment(request):
             stored = store(comment, page, request)
             return _after_store(request, stored, page)
         # Anonymous: check now (a refusal is shown at once), store on confirmation.
+        pending.check_limits(comment)
         check_all(comment, page, request)
         decide(comment, request)
+    except pending.TooManyWaiting as error:
+        return refusal(request, str(error), page, text, status=429)
     except Refused as error:
         return refusal(request, str(error), page, text, status=403)
     send_confirmation(comment, pending.hold(comment), request)
