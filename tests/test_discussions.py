@@ -131,9 +131,6 @@ def test_only_the_needed_xtd_urls_are_mounted(client, article):
 def test_xtd_own_post_and_confirm_views_refuse_help_center_pages(client, article, member):
     """A site that mounts all of django-comments-xtd's URLs still gets no comment on a
     help center page past the help center's checks."""
-    from django_comments_xtd import signed
-    from django_comments_xtd.conf import settings as xtd_settings
-
     client.force_login(member)
     data = {**form_fields(client, article), "comment": "Sneaky", "name": "x", "email": "x@x.io"}
     response = client.post("/xtd/post/", data)
@@ -141,10 +138,9 @@ def test_xtd_own_post_and_confirm_views_refuse_help_center_pages(client, article
     client.logout()
     post(client, article, text="via xtd's confirm")  # anonymous: a confirmation email
     key = re.search(r"/discussions/confirm/(\S+)/", mail.outbox[-1].body).group(1)
-    client.get(f"/xtd/confirm/{key}/")
-    assert (
-        signed.loads(key, extra_key=xtd_settings.COMMENTS_XTD_SALT).comment == "via xtd's confirm"
-    )
+    # The link carries only a token (the comment waits on the server): xtd's view, which
+    # loads a signed pickle, finds no comment in it.
+    assert client.get(f"/xtd/confirm/{key}/").status_code in (400, 404)
     assert not comments_on(article).exists()
 
 

@@ -61,6 +61,14 @@ DEFAULTS = {
     "DISCUSSION_HOLD_FIRST_POST": True,
     # Reject comments that fill in the hidden "honeypot" field (robots do).
     "DISCUSSION_HONEYPOT": True,
+    # How long the link that confirms an anonymous comment works. The comment waits on
+    # the server until then (expired ones are deleted on each new anonymous post).
+    "DISCUSSION_CONFIRMATION_HOURS": 48,
+    # Each of those sent an email to an address the poster typed: refuse more unconfirmed
+    # comments than this per network address, and per recipient mailbox (case and a
+    # "+tag" ignored), while they wait. Counted in the database, across worker processes.
+    "DISCUSSION_UNCONFIRMED_PER_ADDRESS": 5,
+    "DISCUSSION_UNCONFIRMED_PER_EMAIL": 3,
     # Groups whose members moderate (and whose comments carry the staff badge).
     "DISCUSSION_MODERATOR_GROUPS": ["Moderators"],
     # {company_name} in reply templates; the default site's name when empty.

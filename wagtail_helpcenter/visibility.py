@@ -18,11 +18,14 @@ _CACHE_ATTRIBUTE = "_wagtail_helpcenter_visibility"
 
 
 class PageVisibility:
-    def __init__(self, request=None):
+    def __init__(self, request=None, *, user=None):
+        """What ``request`` may see; or, with ``user`` (see :func:`visibility_for_user`),
+        what that account may see away from any request."""
         restrictions = list(
             PageViewRestriction.objects.select_related("page").prefetch_related("groups")
         )
-        user = getattr(request, "user", None)
+        if user is None:
+            user = getattr(request, "user", None)
         session = getattr(request, "session", None) or {}
         self._user_group_ids = None
         # Every restricted section, whoever asks: kept out of search engines and feeds.
@@ -103,6 +106,15 @@ def get_visibility(request):
         visibility = PageVisibility(request)
         setattr(request, _CACHE_ATTRIBUTE, visibility)
     return visibility
+
+
+def visibility_for_user(user):
+    """What ``user`` (an account, or None for an anonymous visitor) may see when no
+    request is at hand, e.g. for an email to them: no session, so no page password
+    passed; an inactive account could not sign in, so it sees what anyone sees."""
+    if user is None or not user.is_active:
+        return PageVisibility(None)
+    return PageVisibility(None, user=user)
 
 
 def visible_pages(request, queryset):

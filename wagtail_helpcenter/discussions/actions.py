@@ -13,6 +13,7 @@ from wagtail.models import Site as WagtailSite
 from ..conf import get_config
 from ..models import FAQItem
 from . import signals
+from .authors import author_name, poster_name
 from .models import Report, Review, Thread
 from .notifications import notify_followers
 
@@ -88,7 +89,7 @@ def create_comment(page, text, *, user=None, name="", email="", parent=None, pub
             content_object=page,
             site=Site.objects.get_current(),
             user=user,
-            user_name=(user.get_full_name() or user.get_username()) if user else name,
+            user_name=poster_name(user) if user else name,
             user_email=user.email if user else email,
             comment=text,
             submit_date=timezone.now(),
@@ -169,10 +170,10 @@ def fill_template(template, *, comment, moderator, free_values):
     fields left empty."""
     page = comment.content_object if comment is not None else None
     values = {
-        "user_name": comment.user_name if comment is not None else "",
+        "user_name": author_name(comment) if comment is not None else "",
         "company_name": company_name(),
         "article_title": page.title if page is not None else "",
-        "moderator_name": moderator.get_full_name() or moderator.get_username(),
+        "moderator_name": poster_name(moderator),
     }
     missing = [name for name in free_fields(template) if not str(free_values.get(name, "")).strip()]
     if missing:

@@ -9,6 +9,7 @@ from django.contrib import messages
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Q
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
@@ -19,7 +20,7 @@ from django_comments_xtd.models import XtdComment
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.models import Page
 
-from ..ids import is_whole_number
+from ..ids import parse_id
 from ..models import FAQPage, HelpCenterPage
 from . import actions
 from .models import Ban, ReplyTemplate, Report, Review, Thread
@@ -79,10 +80,12 @@ def queue(request):
         "created_at"
     ):
         reports.setdefault(report.comment_id, []).append(report)
-    pages = Page.objects.in_bulk([int(comment.object_pk) for comment in comments])
+    # object_pk is text in django-comments (any model's key): read as a page id.
+    page_ids = {comment.pk: parse_id(comment.object_pk, Page) for comment in comments}
+    pages = Page.objects.in_bulk(set(page_ids.values()) - {None})
     for comment in comments:
         comment.reports = reports.get(comment.pk, [])
-        comment.page = pages.get(int(comment.object_pk))
+        comment.page = pages.get(page_ids[comment.pk])
     return TemplateResponse(
         request,
         "wagtail_helpcenter/discussions/admin/queue.html",
@@ -92,7 +95,7 @@ def queue(request):
 
 def _bulk(request, back_url):
     action = BULK_ACTIONS.get(request.POST.get("action", ""))
-    ids = [value for value in request.POST.getlist("comments") if is_whole_number(value)]
+    ids = {parse_id(value, XtdComment) for value in request.POST.getlist("comments")} - {None}
     if action is None or not ids:
         messages.error(request, _("Choose an action and at least one comment."))
         return redirect(back_url)
@@ -142,7 +145,10 @@ class PromoteForm(forms.Form):
 
 def discussion_page(page_id):
     """The article or FAQ page whose discussion is moderated; 404 / refused otherwise."""
-    page = get_object_or_404(Page, pk=page_id).specific
+    pk = parse_id(page_id, Page)
+    if pk is None:
+        raise Http404
+    page = get_object_or_404(Page, pk=pk).specific
     if not isinstance(page, DISCUSSED_MODELS):
         raise PermissionDenied
     return page
@@ -150,12 +156,9 @@ def discussion_page(page_id):
 
 def _template_reply(request, page, comments):
     """The reply form, prefilled from ?template=&reply_to= (placeholders filled)."""
-    template = None
-    template_id = request.GET.get("template", "")
-    if is_whole_number(template_id):
-        template = ReplyTemplate.objects.filter(pk=int(template_id)).first()
-    reply_to = request.GET.get("reply_to", "")
-    parent = comments.get(int(reply_to)) if is_whole_number(reply_to) else None
+    template_id = parse_id(request.GET.get("template", ""), ReplyTemplate)
+    template = ReplyTemplate.objects.filter(pk=template_id).first() if template_id else None
+    parent = comments.get(parse_id(request.GET.get("reply_to", ""), XtdComment))
     initial = {"reply_to": parent.pk if parent else None}
     try:
         free = actions.free_fields(template) if template else []
@@ -246,9 +249,10 @@ def discussion_action(request, page_id):
 
 def _comment_of(page, raw_id):
     """A comment of this page, from a form value; 404 for anything else."""
-    if not is_whole_number(raw_id):
-        raise PermissionDenied
-    return get_object_or_404(XtdComment, pk=int(raw_id), object_pk=str(page.pk), is_removed=False)
+    pk = parse_id(raw_id, XtdComment)
+    if pk is None:
+        raise Http404
+    return get_object_or_404(XtdComment, pk=pk, object_pk=str(page.pk), is_removed=False)
 
 
 def _reply(request, page, back):

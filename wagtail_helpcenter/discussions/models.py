@@ -234,3 +234,47 @@ class CommunityRules(models.Model):
 
     def __str__(self):
         return self.title
+
+
+class PendingCommentQuerySet(models.QuerySet):
+    def waiting(self, now=None):
+        return self.filter(expires_at__gt=now or timezone.now())
+
+    def expired(self, now=None):
+        return self.filter(expires_at__lte=now or timezone.now())
+
+
+class PendingComment(models.Model):
+    """An anonymous visitor's comment until they open the link emailed to them. It is
+    kept here rather than in the link, which carries only a random token (stored as its
+    hash): nothing in the link can be decoded, and nothing in it is run."""
+
+    token_hash = models.CharField(max_length=64, unique=True)
+    content_type = models.ForeignKey(
+        "contenttypes.ContentType", on_delete=models.CASCADE, related_name="+"
+    )
+    object_pk = models.CharField(max_length=64)
+    site = models.ForeignKey("sites.Site", on_delete=models.CASCADE, related_name="+")
+    parent_id = models.IntegerField(default=0)  # the comment replied to, checked when posted
+    user_name = models.CharField(max_length=50)
+    user_email = models.EmailField(max_length=254)
+    # The mailbox the link was sent to (see pending.recipient_key), for the limits.
+    recipient = models.CharField(max_length=254, db_index=True)
+    comment = models.TextField()
+    followup = models.BooleanField(default=False)
+    ip_address = models.GenericIPAddressField(null=True, blank=True, db_index=True)
+    created_at = models.DateTimeField(default=timezone.now)  # the comment's submit date
+    expires_at = models.DateTimeField(db_index=True)
+
+    objects = PendingCommentQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("comment waiting for confirmation")
+        verbose_name_plural = _("comments waiting for confirmation")
+
+    def __str__(self):
+        return f"{self.content_type_id}/{self.object_pk}: {self.created_at:%Y-%m-%d %H:%M}"
+
+    @property
+    def is_expired(self):
+        return self.expires_at <= timezone.now()

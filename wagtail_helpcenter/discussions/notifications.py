@@ -5,16 +5,25 @@ from django.core.mail import EmailMessage, send_mail
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django_comments_xtd import signed
 from django_comments_xtd.conf import settings
 from django_comments_xtd.models import XtdComment
 from wagtail.admin.utils import get_admin_base_url
 
+from ..visibility import visibility_for_user
+from .authors import author_name
+from .links import mute_key
 from .roles import moderators
 
 
 def _send(subject, template, context):
-    recipients = list(moderators().values_list("email", flat=True))
+    # The email names the page and quotes the comment: only to moderators who may see
+    # the page (INTERNAL_GROUPS need not include the moderator groups).
+    page = context["comment"].content_object
+    recipients = [
+        moderator.email
+        for moderator in moderators()
+        if page is not None and visibility_for_user(moderator).can_view(page)
+    ]
     if not recipients:
         return 0
     context = {
@@ -50,13 +59,13 @@ def _email_visitor(subject, template, context, address):
     ).send()
 
 
-def send_confirmation(comment, key, request):
-    """The email that asks an anonymous poster to confirm (django-comments-xtd's flow,
-    with this app's confirmation link, which applies the help center's checks)."""
+def send_confirmation(comment, token, request):
+    """The email that asks an anonymous poster to confirm: a link with the token of the
+    comment kept for them (discussions.pending), to this app's confirm view."""
     context = {
         "comment": comment,
         "confirmation_url": request.build_absolute_uri(
-            reverse("wagtail_helpcenter_discussions:confirm", args=[key])
+            reverse("wagtail_helpcenter_discussions:confirm", args=[token])
         ),
         "page_url": comment.content_object.get_full_url(request),
     }
@@ -68,29 +77,52 @@ def send_confirmation(comment, key, request):
     )
 
 
+def followers_who_may_see(comment, page):
+    """``{address: an earlier comment}`` for everyone following the discussion (they
+    ticked "Email me when someone replies") who may still see ``page``: it may have
+    become internal, or been restricted, since they followed it. An address followed
+    both from an account and anonymously must be allowed as each."""
+    by_address = {}
+    for earlier in (
+        XtdComment.objects.filter(
+            content_type=comment.content_type,
+            object_pk=comment.object_pk,
+            is_public=True,
+            is_removed=False,
+            followup=True,
+        )
+        .exclude(user_email__iexact=comment.user_email)
+        .select_related("user")
+        .order_by("submit_date")
+    ):
+        by_address.setdefault(earlier.user_email.lower(), []).append(earlier)
+    allowed = {}  # user id (None: anonymous) -> may see the page
+    followers = {}
+    for address, comments in by_address.items():
+        for earlier in comments:
+            if earlier.user_id not in allowed:
+                allowed[earlier.user_id] = visibility_for_user(earlier.user).can_view(page)
+        if all(allowed[earlier.user_id] for earlier in comments):
+            followers[address] = comments[0]
+    return followers
+
+
 def notify_followers(comment):
-    """Email everyone following the page's discussion (they ticked "Email me when someone
-    replies") about a new public comment, with a link to stop (django-comments-xtd's
-    signed mute key)."""
+    """Email the followers of the page's discussion who may still see the page about a
+    new public comment (posted, or approved by a moderator), with a link to stop."""
     page = comment.content_object
+    if page is None or not page.live:
+        return 0
     site = page.get_site()
     root_url = site.root_url if site else ""
-    followers = {}
-    for earlier in XtdComment.objects.filter(
-        content_type=comment.content_type,
-        object_pk=comment.object_pk,
-        is_public=True,
-        is_removed=False,
-        followup=True,
-    ).exclude(user_email__iexact=comment.user_email):
-        followers.setdefault(earlier.user_email.lower(), earlier)
+    followers = followers_who_may_see(comment, page)
     for email, earlier in followers.items():
-        key = signed.dumps(earlier, compress=True, extra_key=settings.COMMENTS_XTD_SALT)
         context = {
-            "name": earlier.user_name,
+            "name": author_name(earlier),
+            "author": author_name(comment),
             "comment": comment,
             "page_url": f"{page.get_full_url()}#c{comment.pk}",
-            "mute_url": root_url + reverse("comments-xtd-mute", args=[key.decode()]),
+            "mute_url": root_url + reverse("comments-xtd-mute", args=[mute_key(earlier)]),
         }
         _email_visitor(
             _("New reply in “%(title)s”") % {"title": page.title},

@@ -8,7 +8,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 from django_comments_xtd.models import XtdComment, max_thread_level_for_content_type
 
-from ..ids import is_whole_number
+from ..ids import parse_id
 from ..models import ArticlePage, FAQPage
 from ..visibility import get_visibility
 from . import signals
@@ -37,9 +37,10 @@ def discussed_model(label):
 def discussed_page(model, object_pk, request):
     """The live article or FAQ page (``model`` and pk, from a form or a stored comment's
     content type) that takes comments, if this request may view it."""
-    if model not in DISCUSSED_MODELS or not is_whole_number(str(object_pk)):
+    pk = parse_id(str(object_pk), model) if model in DISCUSSED_MODELS else None
+    if pk is None:
         raise Refused(_("This form does not belong to a page of the help center."))
-    page = model.objects.live().filter(pk=int(object_pk)).first()
+    page = model.objects.live().filter(pk=pk).first()
     if page is None or not get_visibility(request).can_view(page):
         raise Refused(_("This page does not exist or does not take comments."))
     return page
@@ -68,9 +69,12 @@ def check_not_banned(user, email):
 
 def check_reply(comment, page):
     """A reply must answer a public comment of the same page, within the depth."""
-    parent_id = comment.parent_id or 0
-    if not parent_id:
+    if not comment.parent_id:
         return
+    # reply_to is not in the form's security hash: any number can arrive here.
+    parent_id = parse_id(comment.parent_id, XtdComment)
+    if parent_id is None:
+        raise Refused(_("The comment you reply to is not on this page."))
     content_type = ContentType.objects.get_for_model(page, for_concrete_model=False)
     parent = XtdComment.objects.filter(
         pk=parent_id,

@@ -10,6 +10,7 @@ from django_comments_xtd.models import XtdComment, max_thread_level_for_content_
 
 from ..conf import get_config
 from ..listing import page_number
+from .authors import author_name
 from .forms import HelpCenterCommentForm
 from .models import CommunityRules, Thread
 from .roles import staff_user_ids
@@ -60,6 +61,7 @@ def discussion_context(request, page):
     accepted_id = thread.accepted_comment_id if thread else None
     for comment in comments:
         comment.is_staff_reply = comment.user_id in staff
+        comment.author_name = author_name(comment, request)
         comment.is_accepted = comment.pk == accepted_id
     paginator = Paginator(
         conversations(comments, accepted_id, order), get_config()["DISCUSSION_THREADS_PER_PAGE"]

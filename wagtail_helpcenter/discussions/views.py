@@ -6,6 +6,7 @@ nothing typed is lost."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.contrib.contenttypes.models import ContentType
 from django.contrib.sites.shortcuts import get_current_site
 from django.db import IntegrityError, transaction
 from django.http import Http404
@@ -13,13 +14,18 @@ from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
-from django_comments_xtd import signed
 from django_comments_xtd.conf import settings
 from django_comments_xtd.models import XtdComment
+from wagtail.models import Page
 
 from ..conf import get_config
+from ..ids import parse_id
+from ..visibility import get_visibility
 from ..visitors import anonymous_key, client_ip, over_rate_limit
+from . import pending
+from .authors import poster_name
 from .forms import HelpCenterCommentForm, ReportForm
+from .links import is_pickle_link, muted_comment_id
 from .models import Report
 from .notifications import notify_moderators_of_report, send_confirmation
 from .posting import (
@@ -35,8 +41,19 @@ from .posting import (
 REPORTS_PER_ADDRESS = 20  # in ten minutes
 
 
+def visible_page(request, page):
+    """``page`` if this visitor may open it now, else None. A message page or redirect
+    reached from an old link (confirmation, unsubscribe) must not name or link a page
+    that was unpublished or made internal since."""
+    if not isinstance(page, Page) or not page.live:
+        return None
+    return page if get_visibility(request).can_view(page) else None
+
+
 def message_page(request, heading, message, page=None, text="", status=200):
-    """A page of the help center with a message, and the visitor's text to copy."""
+    """A page of the help center with a message, and the visitor's text to copy; with a
+    link back to ``page`` when this visitor may see it."""
+    page = visible_page(request, page)
     return TemplateResponse(
         request,
         "wagtail_helpcenter/discussions/message.html",
@@ -55,20 +72,11 @@ def refusal(request, message, page=None, text="", status=400):
     return message_page(request, _("Your comment could not be posted"), message, page, text, status)
 
 
-def signed_comment(key):
-    """The comment signed into a confirmation or unsubscribe link, or None when the link
-    is broken, truncated, forged or its page is gone."""
-    try:
-        return signed.loads(str(key), extra_key=settings.COMMENTS_XTD_SALT)
-    except Exception:  # a bad signature or encoding, a deleted page
-        return None
-
-
 def _form_data(request):
     data = request.POST.copy()
     user = request.user
     if user.is_authenticated:
-        data["name"] = user.get_full_name() or user.get_username()
+        data["name"] = poster_name(user, request)
         data["email"] = user.email or data.get("email", "")
     return data
 
@@ -111,12 +119,14 @@ def post_comment(request):
             stored = store(comment, page, request)
             return _after_store(request, stored, page)
         # Anonymous: check now (a refusal is shown at once), store on confirmation.
+        pending.check_limits(comment)
         check_all(comment, page, request)
         decide(comment, request)
+    except pending.TooManyWaiting as error:
+        return refusal(request, str(error), page, text, status=429)
     except Refused as error:
         return refusal(request, str(error), page, text, status=403)
-    key = signed.dumps(comment, compress=True, extra_key=settings.COMMENTS_XTD_SALT)
-    send_confirmation(comment, key.decode(), request)
+    send_confirmation(comment, pending.hold(comment), request)
     return message_page(
         request,
         _("Check your email"),
@@ -138,27 +148,47 @@ def _after_store(request, stored, page):
     )
 
 
+def broken_link(request, message, text=""):
+    return message_page(request, _("This link does not work"), message, text=text, status=400)
+
+
 def confirm(request, key):
-    comment = signed_comment(key)
-    if comment is None:
-        return refusal(
-            request, _("This confirmation link is not valid. Copy the whole link from the email.")
+    """The link emailed to an anonymous poster: their comment, kept until now
+    (discussions.pending), goes through every check again and is stored."""
+    if is_pickle_link(key):  # django-comments-xtd's signed pickle: never loaded
+        return broken_link(
+            request,
+            _(
+                "This confirmation link is from an older version of the site and no longer "
+                "works. Please post your comment again."
+            ),
         )
-    existing = XtdComment.objects.filter(
-        user_email=comment.user_email, submit_date=comment.submit_date
-    ).first()
-    page = comment.content_object
-    if existing is not None:  # confirmed before: the link works again, no duplicate
-        return (
-            redirect(f"{page.url}#c{existing.pk}")
-            if existing.is_public
-            else message_page(
-                request, _("Thank you"), _("Your comment waits for a moderator."), page
-            )
+    waiting = pending.find(key)
+    if waiting is None:
+        return broken_link(
+            request,
+            _(
+                "This confirmation link is not valid or was already used. Copy the whole "
+                "link from the email."
+            ),
         )
+    comment = pending.as_comment(waiting)
+    if waiting.is_expired:
+        waiting.delete()
+        return broken_link(
+            request,
+            _("This confirmation link has expired. Please post your comment again."),
+            comment.comment,
+        )
+    page = None
     try:
         page = page_of(comment, request)
-        stored = store(comment, page, request)
+        comment.content_object = page
+        # A refusal rolls the claim back: the link may work later (the posting rate).
+        with transaction.atomic():
+            if not pending.claim(waiting):  # another request confirmed it just now
+                return message_page(request, _("Thank you"), _("Your comment is confirmed."), page)
+            stored = store(comment, page, request)
     except Refused as error:
         return refusal(request, str(error), page, comment.comment, status=403)
     return _after_store(request, stored, page)
@@ -171,9 +201,20 @@ def reporter_key(request):
     return anonymous_key("discussion-report", value)
 
 
+def comment_pk(raw):
+    """A comment id from a URL; 404 for anything that is not one (a number past the
+    database's range included)."""
+    pk = parse_id(raw, XtdComment)
+    if pk is None:
+        raise Http404
+    return pk
+
+
 @require_POST
 def flag(request, comment_id):
-    comment = get_object_or_404(XtdComment, pk=comment_id, is_public=True, is_removed=False)
+    comment = get_object_or_404(
+        XtdComment, pk=comment_pk(comment_id), is_public=True, is_removed=False
+    )
     try:
         page = page_of(comment, request)
     except Refused:
@@ -204,28 +245,41 @@ def flag(request, comment_id):
 @login_required
 @require_POST
 def delete_own(request, comment_id):
-    comment = get_object_or_404(XtdComment, pk=comment_id, user=request.user, is_removed=False)
+    comment = get_object_or_404(
+        XtdComment, pk=comment_pk(comment_id), user=request.user, is_removed=False
+    )
     comment.is_removed = True
     comment.save(update_fields=["is_removed"])
     messages.success(request, _("Your comment was deleted."))
-    page = comment.content_object
+    page = visible_page(request, comment.content_object)
     return redirect(page.url if page is not None else "/")
 
 
 def mute(request, key):
-    """The unsubscribe link of follow-up emails (django-comments-xtd signs it): no more
-    emails about this page's discussion to that address."""
-    comment = signed_comment(key)
-    if comment is None:
-        return refusal(request, _("This link is not valid. Copy the whole link from the email."))
-    page = comment.content_object
+    """The unsubscribe link of follow-up emails (discussions.links): no more emails about
+    this page's discussion to that address."""
+    if is_pickle_link(key):  # django-comments-xtd's signed pickle: never loaded
+        return broken_link(
+            request,
+            _(
+                "This link is from an older email and no longer works. The next email "
+                "about this discussion has a new one."
+            ),
+        )
+    comment_id = muted_comment_id(key)
+    follower = XtdComment.objects.filter(pk=comment_id).first() if comment_id else None
+    if follower is None:
+        return broken_link(
+            request, _("This link is not valid. Copy the whole link from the email.")
+        )
     muted = XtdComment.objects.filter(
-        content_type=comment.content_type,
-        object_pk=comment.object_pk,
-        user_email=comment.user_email,
+        content_type=follower.content_type,
+        object_pk=follower.object_pk,
+        user_email__iexact=follower.user_email,
         followup=True,
     ).update(followup=False)
     heading = _("No more emails")
+    page = follower.content_object
     if not muted:
         return message_page(request, heading, _("You were not following this discussion."), page)
     return message_page(
@@ -236,9 +290,8 @@ def mute(request, key):
 def permalink(request, content_type_id, object_pk):
     """Where a comment's permalink (``comment.get_absolute_url()``, used in
     django-comments-xtd's emails) leads: its page, if this visitor may see it."""
-    from django.contrib.contenttypes.models import ContentType
-
-    content_type = ContentType.objects.filter(pk=content_type_id).first()
+    pk = parse_id(content_type_id, ContentType)
+    content_type = None if pk is None else ContentType.objects.filter(pk=pk).first()
     if content_type is None:
         raise Http404
     try:
