@@ -4,6 +4,9 @@ Everything stored is either plain text or HTML cleaned by nh3 with the small all
 that Wagtail's rich text editor understands, so no script, event handler or
 ``javascript:`` link can survive. What was removed is reported, so an import can say
 which record lost what.
+
+Text comes out without control characters, also those that character references spell
+(``&#1;``).
 """
 
 import re
@@ -13,6 +16,8 @@ from urllib.parse import urlparse
 
 import nh3
 from bs4 import BeautifulSoup, Comment, NavigableString, Tag
+
+from ..cleaning import without_control_characters
 
 RICH_TEXT_TAGS = {
     "p",
@@ -90,6 +95,26 @@ CODE_LANGUAGES = {
 LANGUAGE_ALIASES = {"shell": "bash", "sh": "bash", "js": "javascript", "yml": "yaml"}
 
 _LANGUAGE_CLASS = re.compile(r"^(?:language|lang)-([\w+-]+)$")
+
+
+def parse(html):
+    """``html`` parsed, without control characters in its text and attribute values: the
+    parser turns character references such as ``&#1;`` into them."""
+    document = BeautifulSoup(html or "", "html.parser")
+    for node in list(document.descendants):
+        if isinstance(node, Tag):
+            node.attrs = {name: _cleaned(value) for name, value in node.attrs.items()}
+        elif isinstance(node, NavigableString):
+            cleaned = without_control_characters(str(node))
+            if cleaned != node:
+                node.replace_with(type(node)(cleaned))
+    return document
+
+
+def _cleaned(value):
+    if isinstance(value, list):  # class="a b"
+        return [without_control_characters(item) for item in value]
+    return without_control_characters(value)
 
 
 @dataclass
@@ -285,7 +310,7 @@ class _Converter:
 def html_to_blocks(html):
     """Convert an article body. Image blocks come back as ``{"src", "alt"}`` placeholders
     that the importer replaces with a Wagtail image (or a link) once it found the file."""
-    document = BeautifulSoup(html or "", "html.parser")
+    document = parse(html)
     removed = find_unsafe(document)
     result = _Converter().convert(document)
     result.removed = removed
@@ -298,7 +323,7 @@ BLOCK_END = re.compile(r"</(?:p|li|h[1-6]|div|tr|td|th|blockquote|pre)>|<br\s*/?
 
 def text_lines(html):
     """The text of ``html``, one line per block (paragraph, list item, ...)."""
-    text = BeautifulSoup(BLOCK_END.sub("\n", html or ""), "html.parser").get_text()
+    text = parse(BLOCK_END.sub("\n", html or "")).get_text()
     lines = (" ".join(line.split()) for line in text.splitlines())
     return [line for line in lines if line]
 
