@@ -17,7 +17,9 @@ from tests.test_import_zendesk import (
     category,
     imported,
     png_bytes,
+    run_failing_import,
     run_import,
+    section,
     standard_export,
     write_export,
 )
@@ -100,6 +102,15 @@ def test_control_characters_are_taken_out_of_everything_imported(tmp_path, help_
 # 16. One bad record never stops the import -------------------------------------------
 
 
+def test_nul_in_an_image_path_skips_the_image_not_the_import(tmp_path, help_center):
+    body = '<p>See:</p><img src="attachments/sh%00ot.png" alt="A"><img src="sh\x00ot.png">'
+    output = run_import(export_with(tmp_path, article(900, "Images", 10, body)), help_center)
+    assert "attachments/sh%00ot.png is not in the export folder" in output
+    blocks = [block.block_type for block in imported("article", 900).body]
+    assert blocks == ["paragraph", "image"]  # "sh\x00ot.png" is read as shot.png
+    assert_the_rest_was_imported(extra=1)
+
+
 def test_lone_surrogates_are_replaced(tmp_path, help_center):
     broken = article(900, "Pay \ud800 now", 10, "<p>Broken \udc00 text</p>")
     run_import(export_with(tmp_path, broken), help_center)
@@ -109,6 +120,30 @@ def test_lone_surrogates_are_replaced(tmp_path, help_center):
     assert_the_rest_was_imported(extra=1)
 
 
+def test_html_nested_too_deeply_is_refused(tmp_path, help_center):
+    deep = article(900, "Deep", 10, "<div>" * 3000 + "<p>Bottom</p>" + "</div>" * 3000)
+    message, output = run_failing_import(export_with(tmp_path, deep), help_center)
+    assert "1 record(s) could not be imported" in message
+    assert "article 900 (“Deep”): its HTML nests tags more than 100 deep" in output
+    assert_the_rest_was_imported()
+
+
+def test_a_date_before_the_first_utc_date_is_refused(tmp_path, help_center):
+    # Year 1 at +14:00 is before datetime.min in UTC: saving it raised OverflowError.
+    year_one = article(900, "Year one", 10, created_at="0001-01-01T00:00:00+14:00")
+    message, output = run_failing_import(export_with(tmp_path, year_one), help_center)
+    assert "1 record(s) could not be imported" in message
+    assert "article 900 (“Year one”): “created_at” must be a date from 1970 to 9998" in output
+    assert_the_rest_was_imported()
+
+
+def test_a_well_formed_date_that_does_not_exist_is_refused(tmp_path, help_center):
+    february_30 = article(900, "February 30", 10, updated_at="2025-02-30T10:00:00Z")
+    _, output = run_failing_import(export_with(tmp_path, february_30), help_center)
+    assert "article 900 (“February 30”): “updated_at” must be an ISO 8601 date" in output
+    assert_the_rest_was_imported()
+
+
 def test_nul_in_a_title_or_body_is_dropped(tmp_path, help_center):
     # PostgreSQL refuses a NUL in text: this aborted the import there.
     nul = article(900, "Pay\x00 by card", 10, "<p>Te\x00xt</p>")
@@ -116,3 +151,80 @@ def test_nul_in_a_title_or_body_is_dropped(tmp_path, help_center):
     page = imported("article", 900)
     assert (page.title, page.summary) == ("Pay by card", "Text")
     assert_the_rest_was_imported(extra=1)
+
+
+def test_an_id_longer_than_its_column_is_refused(tmp_path, help_center):
+    # ImportedPage.external_id holds 100 characters: PostgreSQL refused a longer one with
+    # DataError, which stopped the import; SQLite stored it.
+    long_id = "1" * 101
+    message, output = run_failing_import(
+        export_with(tmp_path, article(long_id, "Long id", 10), article(900, "Long ref", long_id)),
+        help_center,
+    )
+    assert "2 record(s) could not be imported" in message
+    assert "article #6 (“Long id”): “id” must be a Zendesk id, not '11111" in output
+    assert "article 900 (“Long ref”): “section_id” must be a section id, not '11111" in output
+    assert len(output) < 1000  # the report shows the start of a long value, not all of it
+    assert_the_rest_was_imported()
+
+
+def test_an_id_too_long_for_int_is_refused(tmp_path, help_center):
+    # int() refuses more than 4,300 digits: sorting the records raised ValueError.
+    huge = article("2" * 5000, "Huge id", 10)
+    _, output = run_failing_import(export_with(tmp_path, huge), help_center)
+    assert "article #6 (“Huge id”): “id” must be a Zendesk id" in output
+    assert_the_rest_was_imported()
+
+
+def test_updated_at_longer_than_its_column_is_kept_as_a_digest(tmp_path, help_center):
+    # Python reads any number of second decimals; the column holds 40 characters.
+    long_date = "2025-06-01T10:00:00." + "0" * 40 + "Z"
+    directory = export_with(tmp_path, article(900, "Precise", 10, updated_at=long_date))
+    run_import(directory, help_center)
+    assert imported("article", 900).title == "Precise"
+    assert "Articles: 0 created, 0 updated, 6 unchanged" in run_import(directory, help_center)
+
+
+def test_title_without_letters_gets_a_slug(tmp_path, help_center):
+    # Wagtail makes no slug from "🎉" and refused the page, which stopped the import.
+    run_import(export_with(tmp_path, article(900, "🎉", 10)), help_center)
+    assert imported("article", 900).slug == "article-900"
+    assert_the_rest_was_imported(extra=1)
+
+
+def test_unforeseen_failure_of_one_record_is_reported_and_the_rest_imported(tmp_path, help_center):
+    # Sections nested deeper than Wagtail's page tree holds (treebeard's PathOverflow):
+    # nothing checks for it, the catch-all for a record reports it.
+    chain = [section(1000, "Level 0", 1)] + [
+        section(1000 + level, f"Level {level}", 1, parent_section_id=1000 + level - 1)
+        for level in range(1, 60)
+    ]
+    message, output = run_failing_import(
+        export_with(tmp_path, article(900, "At the bottom", 1059), sections=[
+            *standard_export()["sections"], *chain,
+        ]),
+        help_center,
+    )  # fmt: skip
+    assert "2 record(s) could not be imported" in message
+    assert "section 1059 (“Level 59”): it could not be imported (PathOverflow: " in output
+    assert "article 900 (“At the bottom”): its category or section was not imported" in output
+    assert CategoryPage.objects.filter(title="Level 58").exists()
+    assert_the_rest_was_imported()
+
+
+def test_numbers_too_long_for_python_stop_the_import_with_a_message(tmp_path, help_center):
+    directory = export_with(tmp_path)
+    (directory / "articles.json").write_text('{"articles": [{"id": 1' + "0" * 5000 + "}]}")
+    message, _ = run_failing_import(directory, help_center)
+    assert "articles.json: cannot be read (Exceeds the limit (4300 digits)" in message
+    assert not ArticlePage.objects.exists()
+
+
+def test_translation_with_a_list_for_its_source_type_is_refused(tmp_path, help_center):
+    Locale.objects.create(language_code="nl")
+    directory = export_with(tmp_path)
+    bad = {"id": 5000, "source_id": 100, "source_type": ["Article"], "locale": "nl", "title": "X"}
+    (directory / "translations.json").write_text(json.dumps({"translations": [bad]}))
+    _, output = run_failing_import(directory, help_center)
+    assert "translation 5000 (“X”): “source_type” must be one of" in output
+    assert_the_rest_was_imported()

@@ -6,7 +6,7 @@ that Wagtail's rich text editor understands, so no script, event handler or
 which record lost what.
 
 Text comes out without control characters, also those that character references spell
-(``&#1;``).
+(``&#1;``), and HTML nested deeper than anyone writes is refused rather than walked.
 """
 
 import re
@@ -96,6 +96,14 @@ LANGUAGE_ALIASES = {"shell": "bash", "sh": "bash", "js": "javascript", "yml": "y
 
 _LANGUAGE_CLASS = re.compile(r"^(?:language|lang)-([\w+-]+)$")
 
+# Deeper than any editor nests, well short of Python's recursion limit (the converter
+# walks the tree recursively: 3,000 nested <div>s used to raise RecursionError).
+MAX_NESTING = 100
+
+
+class UnreadableHTML(ValueError):
+    """HTML that is not converted; the message says why."""
+
 
 def parse(html):
     """``html`` parsed, without control characters in its text and attribute values: the
@@ -115,6 +123,17 @@ def _cleaned(value):
     if isinstance(value, list):  # class="a b"
         return [without_control_characters(item) for item in value]
     return without_control_characters(value)
+
+
+def nesting_exceeds(document, limit):
+    """True when tags in ``document`` nest more than ``limit`` deep (a loop, no recursion)."""
+    stack = [(document, 0)]
+    while stack:
+        node, depth = stack.pop()
+        if depth > limit:
+            return True
+        stack.extend((child, depth + 1) for child in node.children if isinstance(child, Tag))
+    return False
 
 
 @dataclass
@@ -162,8 +181,11 @@ def _is_script_url(value):
 
 
 def is_video_url(url):
-    parsed = urlparse(url.strip() if isinstance(url, str) else "")
-    host = (parsed.hostname or "").lower()
+    try:
+        parsed = urlparse(url.strip() if isinstance(url, str) else "")
+        host = (parsed.hostname or "").lower()
+    except ValueError:  # such as "https://[broken"
+        return False
     return parsed.scheme in ("http", "https", "") and any(
         host == video_host or host.endswith("." + video_host) for video_host in VIDEO_HOSTS
     )
@@ -311,6 +333,8 @@ def html_to_blocks(html):
     """Convert an article body. Image blocks come back as ``{"src", "alt"}`` placeholders
     that the importer replaces with a Wagtail image (or a link) once it found the file."""
     document = parse(html)
+    if nesting_exceeds(document, MAX_NESTING):
+        raise UnreadableHTML(f"its HTML nests tags more than {MAX_NESTING} deep")
     removed = find_unsafe(document)
     result = _Converter().convert(document)
     result.removed = removed

@@ -11,6 +11,8 @@ from django.core.files.images import ImageFile
 from PIL import Image as PILImage
 from wagtail.images import get_image_model
 
+from ..cleaning import without_control_characters
+
 MAX_IMAGE_BYTES = 10 * 1024 * 1024
 DOWNLOAD_TIMEOUT_SECONDS = 15
 # No SVG: it can carry script, and Pillow cannot check it.
@@ -32,6 +34,15 @@ class ImageResolver:
         self.save = save
         self.cache = {}
 
+    def remembered(self):
+        return set(self.cache)
+
+    def forget_all_but(self, sources):
+        """Forget the images found since ``remembered()`` returned ``sources``: the record
+        that stored them was rolled back, and them with it."""
+        for src in set(self.cache) - sources:
+            del self.cache[src]
+
     def resolve(self, src, title):
         if src not in self.cache:
             data, name = self._read(src)
@@ -39,7 +50,10 @@ class ImageResolver:
         return self.cache[src]
 
     def _read(self, src):
-        parsed = urlparse(src)
+        try:
+            parsed = urlparse(src)
+        except ValueError:  # such as "http://[broken"
+            raise ImageNotFound(f"{src} is not a valid address") from None
         name = os.path.basename(unquote(parsed.path)) or "image"
         for candidate in self._local_candidates(parsed, name):
             if candidate.is_file():
@@ -56,9 +70,12 @@ class ImageResolver:
         raise ImageNotFound(f"{src} is not in the export folder")
 
     def _local_candidates(self, parsed, name):
+        path = unquote(parsed.path)
+        if "\x00" in path:  # no file has a NUL in its name ("%00"), and pathlib raises on it
+            return []
         candidates = []
         if not parsed.scheme and not parsed.netloc:
-            candidates.append((self.export_dir / unquote(parsed.path).lstrip("/")).resolve())
+            candidates.append((self.export_dir / path.lstrip("/")).resolve())
         candidates.append((self.export_dir / "attachments" / name).resolve())
         # Never read outside the export folder, whatever "../" the HTML contains.
         return [path for path in candidates if path.is_relative_to(self.export_dir)]
@@ -88,7 +105,9 @@ class ImageResolver:
         existing = image_model.objects.filter(file_hash=file_hash).first()
         if existing:
             return existing
-        name = Path(name).stem[:80] + PILLOW_FORMATS[image_format]
+        # Percent escapes can spell control characters ("%01"): not in a stored name.
+        stem = without_control_characters(Path(name).stem)[:80] or "image"
+        name = stem + PILLOW_FORMATS[image_format]
         image = image_model(title=(title or name)[:255])
         image.file = ImageFile(io.BytesIO(data), name=name)
         image.save()
