@@ -6,10 +6,13 @@ Each test writes a real export to a temporary folder and runs the real command o
 real database; the download tests talk to a real HTTP server on 127.0.0.1.
 """
 
+import io
 import json
 import re
 
 import pytest
+from PIL import Image as PILImage
+from wagtail.images import get_image_model
 from wagtail.models import Locale
 
 from tests.test_import_zendesk import (
@@ -228,3 +231,34 @@ def test_translation_with_a_list_for_its_source_type_is_refused(tmp_path, help_c
     _, output = run_failing_import(directory, help_center)
     assert "translation 5000 (“X”): “source_type” must be one of" in output
     assert_the_rest_was_imported()
+
+
+# 17. Images with too many pixels ---------------------------------------------------
+
+
+def huge_png(width=12_000, height=12_000):
+    """144 million one-bit pixels of one colour: a PNG of a few dozen KB."""
+    buffer = io.BytesIO()
+    PILImage.new("1", (width, height), 1).save(buffer, format="PNG")
+    return buffer.getvalue()
+
+
+def test_image_with_more_pixels_than_wagtail_allows_is_refused(tmp_path, help_center):
+    body = '<p>Poster:</p><img src="attachments/poster.png" alt="Poster">'
+    directory = export_with(
+        tmp_path, article(900, "Poster", 10, body), attachments={"poster.png": huge_png()}
+    )
+    output = run_import(directory, help_center)
+    assert (
+        "poster.png: This file has too many pixels (144000000). Maximum pixels 128000000." in output
+    )
+    assert [block.block_type for block in imported("article", 900).body] == ["paragraph"]
+    assert not get_image_model().objects.filter(title="Poster").exists()
+
+
+def test_pixel_limit_is_wagtails_setting(tmp_path, help_center, settings):
+    settings.WAGTAILIMAGES_MAX_IMAGE_PIXELS = 1000  # shot.png has 40 x 30 = 1,200
+    output = run_import(export_with(tmp_path), help_center)
+    assert "shot.png: This file has too many pixels (1200). Maximum pixels 1000." in output
+    assert imported("article", 100).title == "Download an invoice"
+    assert get_image_model().objects.count() == 0

@@ -4,12 +4,17 @@ import hashlib
 import io
 import os
 import urllib.request
+import warnings
 from pathlib import Path
 from urllib.parse import unquote, urlparse
 
+import willow
+from django.core.exceptions import ValidationError
 from django.core.files.images import ImageFile
+from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import Image as PILImage
 from wagtail.images import get_image_model
+from wagtail.images.fields import WagtailImageField
 
 from ..cleaning import without_control_characters
 
@@ -95,6 +100,7 @@ class ImageResolver:
         return data
 
     def _image_for(self, data, name, title):
+        _check_pixels(data, name)
         image_format = _image_format(data)
         if image_format not in PILLOW_FORMATS:
             raise ImageNotFound(f"{name} is not a PNG, JPEG, GIF, WebP or BMP image")
@@ -112,6 +118,23 @@ class ImageResolver:
         image.file = ImageFile(io.BytesIO(data), name=name)
         image.save()
         return image
+
+
+def _check_pixels(data, name):
+    """Refuse what Wagtail's own upload form refuses: more pixels, all frames counted, than
+    WAGTAILIMAGES_MAX_IMAGE_PIXELS. A small file can hold a huge image, and its first
+    rendition then takes seconds and gigabytes."""
+    upload = SimpleUploadedFile(name, data)
+    try:
+        with warnings.catch_warnings():
+            # Pillow warns past its own limit; Wagtail's check below decides.
+            warnings.simplefilter("ignore", PILImage.DecompressionBombWarning)
+            upload.image = willow.Image.open(io.BytesIO(data))
+            WagtailImageField().check_image_pixel_size(upload)
+    except ValidationError as error:
+        raise ImageNotFound(f"{name}: {' '.join(error.messages)}") from None
+    except Exception:  # not an image Willow reads: _image_format says what it is
+        return
 
 
 def _image_format(data):
