@@ -9,6 +9,10 @@ real database; the download tests talk to a real HTTP server on 127.0.0.1.
 import io
 import json
 import re
+import threading
+import time
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from urllib.parse import parse_qs, urlsplit
 
 import pytest
 from PIL import Image as PILImage
@@ -262,3 +266,155 @@ def test_pixel_limit_is_wagtails_setting(tmp_path, help_center, settings):
     assert "shot.png: This file has too many pixels (1200). Maximum pixels 1000." in output
     assert imported("article", 100).title == "Download an invoice"
     assert get_image_model().objects.count() == 0
+
+
+# 18. Downloads never reach the server's own network -------------------------------
+
+
+class HostileHandler(BaseHTTPRequestHandler):
+    """Any other path an image; /redirect?to=URL a redirect; /loop redirects to itself;
+    /endless an image that never ends; /slow an image sent one byte at a time."""
+
+    def do_GET(self):
+        self.server.requests.append(self.path)
+        url = urlsplit(self.path)
+        if url.path == "/redirect":
+            self.answer(302, Location=parse_qs(url.query)["to"][0])
+        elif url.path == "/loop":
+            self.answer(302, Location="/loop")
+        elif url.path == "/endless":
+            self.answer(200, **{"Content-Type": "image/png"})
+            chunk = b"\0" * 65536
+            try:
+                while self.server.sent < 200 * 1024 * 1024:  # a bound, should all else fail
+                    self.wfile.write(chunk)
+                    self.server.sent += len(chunk)
+            except OSError:
+                pass  # the importer hung up
+        elif url.path == "/slow":
+            self.answer(200, **{"Content-Type": "image/png", "Content-Length": "40"})
+            try:
+                for _ in range(40):
+                    self.wfile.write(b"x")
+                    self.wfile.flush()
+                    time.sleep(0.15)
+            except OSError:
+                pass
+        else:
+            body = png_bytes("blue")
+            self.answer(200, **{"Content-Type": "image/png", "Content-Length": str(len(body))})
+            self.wfile.write(body)
+
+    def answer(self, status, **headers):
+        self.send_response(status)
+        for name, value in headers.items():
+            self.send_header(name, value)
+        if "Content-Length" not in headers and status != 200:
+            self.send_header("Content-Length", "0")
+        self.end_headers()
+
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture
+def server():
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), HostileHandler)
+    httpd.requests, httpd.sent = [], 0
+    httpd.url = f"http://127.0.0.1:{httpd.server_port}"
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    yield httpd
+    httpd.shutdown()
+    httpd.server_close()
+
+
+@pytest.fixture
+def loopback_allowed(settings):
+    """What a site would set for an intranet mirror, here for the test server only."""
+    settings.WAGTAIL_HELPCENTER = {
+        "IMPORT_DOWNLOAD_ALLOWED_NETWORKS": ["127.0.0.1/32"],
+        "IMPORT_DOWNLOAD_TIMEOUT_SECONDS": 2,
+    }
+
+
+def import_image(tmp_path, help_center, src):
+    body = f'<p>See:</p><img src="{src}" alt="Chart">'
+    directory = export_with(tmp_path, article(900, "Remote image", 10, body))
+    output = run_import(directory, help_center, "--download-images")
+    page = imported("article", 900)
+    return output, [block.block_type for block in page.body]
+
+
+@pytest.mark.parametrize("host", ["127.0.0.1", "localhost"])
+def test_loopback_is_refused_by_default_before_any_request(tmp_path, help_center, server, host):
+    src = server.url.replace("127.0.0.1", host) + "/remote.png"
+    output, blocks = import_image(tmp_path, help_center, src)
+    assert "a loopback address; images are only downloaded from public addresses" in output
+    assert server.requests == []
+    assert blocks == ["paragraph", "paragraph"]  # the text, and a link in place of the image
+
+
+@pytest.mark.parametrize(
+    "address",
+    ["10.0.0.1", "169.254.169.254", "::1", "0.0.0.0", "fc00::1", "::ffff:127.0.0.1",
+     "100.64.0.1", "224.0.0.1", "240.0.0.1", "2002:a00:1::", "fe80::1"],
+)  # fmt: skip
+def test_a_public_name_resolving_to_an_address_that_is_not_public_is_refused(address):
+    from wagtail_helpcenter.importers.downloads import DownloadRefused, check_addresses
+
+    # One bad address among good ones is enough: the connection could go to any of them.
+    with pytest.raises(DownloadRefused, match=f"images.example.com resolves to {address},"):
+        check_addresses("images.example.com", ["93.184.215.14", address])
+
+
+def test_public_and_explicitly_allowed_addresses_are_accepted():
+    from wagtail_helpcenter.importers.downloads import allowed_networks, check_addresses
+
+    check_addresses("images.example.com", ["93.184.215.14", "2606:2800:21f:cb07::1"])
+    check_addresses("intranet.example", ["10.20.0.5"], allowed_networks(["10.20.0.0/16"]))
+
+
+@pytest.mark.parametrize(
+    "target, reason",
+    [
+        ("http://127.0.0.2:{port}/remote.png", "127.0.0.2 is a loopback address"),
+        ("file:///etc/passwd", "file:///etc/passwd is not an http or https address"),
+    ],
+)
+def test_a_redirect_to_a_refused_address_is_refused(
+    tmp_path, help_center, server, loopback_allowed, target, reason
+):
+    target = target.format(port=server.server_port)
+    output, blocks = import_image(tmp_path, help_center, f"{server.url}/redirect?to={target}")
+    assert f"it redirects to {target}: {reason}" in output
+    assert len(server.requests) == 1
+    assert blocks == ["paragraph", "paragraph"]
+
+
+def test_redirects_are_followed_a_few_times_only(tmp_path, help_center, server, loopback_allowed):
+    output, _ = import_image(tmp_path, help_center, f"{server.url}/loop")
+    assert f"{server.url}/loop: it redirected more than 3 times" in output
+    assert server.requests == ["/loop"] * 4
+
+
+def test_a_redirect_to_an_allowed_address_is_followed(
+    tmp_path, help_center, server, loopback_allowed
+):
+    _, blocks = import_image(tmp_path, help_center, f"{server.url}/redirect?to=/remote.png")
+    assert blocks == ["paragraph", "image"]
+    assert server.requests == ["/redirect?to=/remote.png", "/remote.png"]
+
+
+def test_an_endless_image_is_cut_off(tmp_path, help_center, server, loopback_allowed):
+    output, blocks = import_image(tmp_path, help_center, f"{server.url}/endless")
+    assert f"{server.url}/endless: it is larger than 10 MB" in output
+    assert server.sent < 200 * 1024 * 1024  # the importer stopped reading, the server gave up
+    assert blocks == ["paragraph", "paragraph"]
+
+
+def test_a_slow_server_times_out(tmp_path, help_center, server, loopback_allowed):
+    # 40 bytes at 0.15 s each: each read waits far less than the timeout, the whole more.
+    output, blocks = import_image(tmp_path, help_center, f"{server.url}/slow")
+    assert f"{server.url}/slow: it took longer than 2 seconds" in output
+    assert blocks == ["paragraph", "paragraph"]

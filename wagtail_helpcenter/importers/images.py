@@ -3,13 +3,12 @@
 import hashlib
 import io
 import os
-import urllib.request
 import warnings
 from pathlib import Path
 from urllib.parse import unquote, urlparse
 
 import willow
-from django.core.exceptions import ValidationError
+from django.core.exceptions import ImproperlyConfigured, ValidationError
 from django.core.files.images import ImageFile
 from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import Image as PILImage
@@ -17,9 +16,10 @@ from wagtail.images import get_image_model
 from wagtail.images.fields import WagtailImageField
 
 from ..cleaning import without_control_characters
+from ..conf import get_config
+from .downloads import DownloadRefused, allowed_networks, download_image
 
 MAX_IMAGE_BYTES = 10 * 1024 * 1024
-DOWNLOAD_TIMEOUT_SECONDS = 15
 # No SVG: it can carry script, and Pillow cannot check it.
 PILLOW_FORMATS = {"PNG": ".png", "JPEG": ".jpg", "GIF": ".gif", "WEBP": ".webp", "BMP": ".bmp"}
 
@@ -38,6 +38,14 @@ class ImageResolver:
         self.download = download
         self.save = save
         self.cache = {}
+        config = get_config()
+        self.timeout = config["IMPORT_DOWNLOAD_TIMEOUT_SECONDS"]
+        try:
+            self.networks = allowed_networks(config["IMPORT_DOWNLOAD_ALLOWED_NETWORKS"])
+        except ValueError as error:
+            raise ImproperlyConfigured(
+                f"WAGTAIL_HELPCENTER['IMPORT_DOWNLOAD_ALLOWED_NETWORKS']: {error}"
+            ) from None
 
     def remembered(self):
         return set(self.cache)
@@ -86,18 +94,12 @@ class ImageResolver:
         return [path for path in candidates if path.is_relative_to(self.export_dir)]
 
     def _download(self, url):
-        request = urllib.request.Request(url, headers={"User-Agent": "wagtail-helpcenter-import"})
         try:
-            with urllib.request.urlopen(request, timeout=DOWNLOAD_TIMEOUT_SECONDS) as response:  # noqa: S310 - http(s) only, checked by the caller
-                content_type = response.headers.get("Content-Type", "")
-                if not content_type.startswith("image/"):
-                    raise ImageNotFound(f"{url} is not an image ({content_type or 'no type'})")
-                data = response.read(MAX_IMAGE_BYTES + 1)
-        except OSError as error:
-            raise ImageNotFound(f"{url} could not be downloaded: {error}") from error
-        if len(data) > MAX_IMAGE_BYTES:
-            raise ImageNotFound(f"{url} is larger than 10 MB")
-        return data
+            return download_image(
+                url, max_bytes=MAX_IMAGE_BYTES, timeout=self.timeout, networks=self.networks
+            )
+        except DownloadRefused as error:
+            raise ImageNotFound(f"{url}: {error}") from None
 
     def _image_for(self, data, name, title):
         _check_pixels(data, name)
