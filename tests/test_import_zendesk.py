@@ -452,7 +452,9 @@ class ImageHandler(BaseHTTPRequestHandler):
 
 
 @pytest.fixture
-def image_server():
+def image_server(settings):
+    # Downloads only go to public addresses unless a range is allowed: allow this server's.
+    settings.WAGTAIL_HELPCENTER = {"IMPORT_DOWNLOAD_ALLOWED_NETWORKS": ["127.0.0.1/32"]}
     server = ThreadingHTTPServer(("127.0.0.1", 0), ImageHandler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()

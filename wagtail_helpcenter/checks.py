@@ -4,6 +4,7 @@ Every id is documented in docs/reference/checks.md.
 """
 
 import difflib
+import ipaddress
 
 from django.apps import apps
 from django.conf import settings
@@ -50,6 +51,21 @@ def _list_of_strings(value):
     return isinstance(value, list | tuple) and all(isinstance(v, str) for v in value)
 
 
+def _positive_number(value):
+    return isinstance(value, int | float) and not isinstance(value, bool) and value > 0
+
+
+def _list_of_networks(value):
+    if not _list_of_strings(value):
+        return False
+    try:
+        for entry in value:
+            ipaddress.ip_network(entry, strict=False)
+    except ValueError:
+        return False
+    return True
+
+
 # key -> (validator, what a valid value looks like)
 SETTING_VALIDATORS = {
     "BASE_TEMPLATE": (_non_empty_string, "a template name"),
@@ -80,6 +96,11 @@ SETTING_VALIDATORS = {
     "PUBLIC_NAME_FALLBACK": (lambda value: isinstance(value, str), "text"),
     "SEARCH_TERMS_PER_ADDRESS": (_positive_int, "a positive whole number"),
     "SEARCH_TERM_MIN_VISITORS": (_positive_int, "a positive whole number"),
+    "IMPORT_DOWNLOAD_ALLOWED_NETWORKS": (
+        _list_of_networks,
+        'a list of address ranges such as "10.20.0.0/16"',
+    ),
+    "IMPORT_DOWNLOAD_TIMEOUT_SECONDS": (_positive_number, "a positive number of seconds"),
 }
 
 # Caches that each worker process keeps to itself (or that keep nothing).

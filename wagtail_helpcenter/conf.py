@@ -77,6 +77,12 @@ DEFAULTS = {
     # comment's poster): never their login name, which is often an email address. Empty
     # means the site's name.
     "PUBLIC_NAME_FALLBACK": "",
+    # helpcenter_import --download-images: address ranges it may download from although
+    # they are not public, e.g. ["10.20.0.0/16"] for an intranet mirror; public only when
+    # empty. Loopback, private, link-local and other internal addresses are refused.
+    "IMPORT_DOWNLOAD_ALLOWED_NETWORKS": [],
+    # Its time limit for one image, redirects included.
+    "IMPORT_DOWNLOAD_TIMEOUT_SECONDS": 15,
 }
 
 

@@ -4,6 +4,9 @@ Everything stored is either plain text or HTML cleaned by nh3 with the small all
 that Wagtail's rich text editor understands, so no script, event handler or
 ``javascript:`` link can survive. What was removed is reported, so an import can say
 which record lost what.
+
+Text comes out without control characters, also those that character references spell
+(``&#1;``), and HTML nested deeper than anyone writes is refused rather than walked.
 """
 
 import re
@@ -13,6 +16,8 @@ from urllib.parse import urlparse
 
 import nh3
 from bs4 import BeautifulSoup, Comment, NavigableString, Tag
+
+from ..cleaning import without_control_characters
 
 RICH_TEXT_TAGS = {
     "p",
@@ -91,6 +96,45 @@ LANGUAGE_ALIASES = {"shell": "bash", "sh": "bash", "js": "javascript", "yml": "y
 
 _LANGUAGE_CLASS = re.compile(r"^(?:language|lang)-([\w+-]+)$")
 
+# Deeper than any editor nests, well short of Python's recursion limit (the converter
+# walks the tree recursively: 3,000 nested <div>s used to raise RecursionError).
+MAX_NESTING = 100
+
+
+class UnreadableHTML(ValueError):
+    """HTML that is not converted; the message says why."""
+
+
+def parse(html):
+    """``html`` parsed, without control characters in its text and attribute values: the
+    parser turns character references such as ``&#1;`` into them."""
+    document = BeautifulSoup(html or "", "html.parser")
+    for node in list(document.descendants):
+        if isinstance(node, Tag):
+            node.attrs = {name: _cleaned(value) for name, value in node.attrs.items()}
+        elif isinstance(node, NavigableString):
+            cleaned = without_control_characters(str(node))
+            if cleaned != node:
+                node.replace_with(type(node)(cleaned))
+    return document
+
+
+def _cleaned(value):
+    if isinstance(value, list):  # class="a b"
+        return [without_control_characters(item) for item in value]
+    return without_control_characters(value)
+
+
+def nesting_exceeds(document, limit):
+    """True when tags in ``document`` nest more than ``limit`` deep (a loop, no recursion)."""
+    stack = [(document, 0)]
+    while stack:
+        node, depth = stack.pop()
+        if depth > limit:
+            return True
+        stack.extend((child, depth + 1) for child in node.children if isinstance(child, Tag))
+    return False
+
 
 @dataclass
 class ConvertedBody:
@@ -137,8 +181,11 @@ def _is_script_url(value):
 
 
 def is_video_url(url):
-    parsed = urlparse(url.strip() if isinstance(url, str) else "")
-    host = (parsed.hostname or "").lower()
+    try:
+        parsed = urlparse(url.strip() if isinstance(url, str) else "")
+        host = (parsed.hostname or "").lower()
+    except ValueError:  # such as "https://[broken"
+        return False
     return parsed.scheme in ("http", "https", "") and any(
         host == video_host or host.endswith("." + video_host) for video_host in VIDEO_HOSTS
     )
@@ -285,7 +332,9 @@ class _Converter:
 def html_to_blocks(html):
     """Convert an article body. Image blocks come back as ``{"src", "alt"}`` placeholders
     that the importer replaces with a Wagtail image (or a link) once it found the file."""
-    document = BeautifulSoup(html or "", "html.parser")
+    document = parse(html)
+    if nesting_exceeds(document, MAX_NESTING):
+        raise UnreadableHTML(f"its HTML nests tags more than {MAX_NESTING} deep")
     removed = find_unsafe(document)
     result = _Converter().convert(document)
     result.removed = removed
@@ -298,7 +347,7 @@ BLOCK_END = re.compile(r"</(?:p|li|h[1-6]|div|tr|td|th|blockquote|pre)>|<br\s*/?
 
 def text_lines(html):
     """The text of ``html``, one line per block (paragraph, list item, ...)."""
-    text = BeautifulSoup(BLOCK_END.sub("\n", html or ""), "html.parser").get_text()
+    text = parse(BLOCK_END.sub("\n", html or "")).get_text()
     lines = (" ".join(line.split()) for line in text.splitlines())
     return [line for line in lines if line]
 

@@ -15,12 +15,14 @@ instead of adding new ones.
 from dataclasses import dataclass
 from pathlib import Path
 
+from django.conf import settings
 from django.db import transaction
 from django.utils.html import escape
+from django.utils.text import slugify
 
 from ..blocks import anchor_for
 from ..models import ArticlePage, CategoryPage, ImportedPage
-from .html import html_to_blocks, plain_text
+from .html import UnreadableHTML, html_to_blocks, plain_text
 from .images import ImageNotFound, ImageResolver
 from .zendesk_records import (
     TITLE_MAX_LENGTH,
@@ -29,6 +31,7 @@ from .zendesk_records import (
     Problem,
     RecordChecker,
     RecordError,
+    failure_reason,
     read_records,
     save_as_zendesk_says,
     source_version,
@@ -134,14 +137,12 @@ class ZendeskImporter:
         children = {}
         for record in sections.values():
             children.setdefault(record.parent_id, []).append(record)
-        ordered = []
-
-        def walk(parent_id):
-            for record in _by_position(children.get(parent_id, [])):
-                ordered.append(record)
-                walk(record.id)
-
-        walk(None)
+        # Depth first with a stack: sections can nest deeper than Python recurses.
+        ordered, stack = [], _by_position(children.get(None, []))[::-1]
+        while stack:
+            record = stack.pop()
+            ordered.append(record)
+            stack.extend(_by_position(children.get(record.id, []))[::-1])
         return ordered
 
     def _warn_about_locale(self, articles):
@@ -175,13 +176,14 @@ class ZendeskImporter:
 
     def write_record(self, record, write):
         """``write(mapping)`` in its own transaction, remembering the page made for the
-        record (``ImportedPage``); a RecordError is reported and nothing is kept. Returns
-        the page, or None."""
-        mapping = ImportedPage.objects.filter(
-            source=SOURCE, record_type=record.kind, external_id=record.id
-        ).first()
+        record (``ImportedPage``). Returns the page, or None: whatever the record raised
+        is reported with the reason and nothing of it is kept, and the import goes on."""
+        images = self.images.remembered()
         try:
             with transaction.atomic():
+                mapping = ImportedPage.objects.filter(
+                    source=SOURCE, record_type=record.kind, external_id=record.id
+                ).first()
                 page, outcome = write(mapping)
                 ImportedPage.objects.update_or_create(
                     source=SOURCE,
@@ -189,8 +191,11 @@ class ZendeskImporter:
                     external_id=record.id,
                     defaults={"page": page, "source_updated_at": source_version(record)},
                 )
-        except RecordError as error:
-            self.report.errors.append(Problem(record.file, record.label, str(error)))
+        except Exception as error:  # one record never stops the import
+            self.images.forget_all_but(images)
+            self.report.errors.append(
+                Problem(record.file, record.label, failure_reason(record, error))
+            )
             return None
         self.report.count(outcome, record.kind)
         return page
@@ -212,7 +217,7 @@ class ZendeskImporter:
         }
         existing = self._existing(mapping, parent, CategoryPage)
         if existing is None:
-            page = CategoryPage(**fields)
+            page = self._new_page(CategoryPage, record, fields)
             parent.add_child(instance=page)
             page.save_revision().publish()
             return page, "created"
@@ -223,6 +228,14 @@ class ZendeskImporter:
             setattr(page, name, value)
         page.save_revision().publish()
         return page, "updated"
+
+    def _new_page(self, model, record, fields):
+        page = model(**fields)
+        allow_unicode = getattr(settings, "WAGTAIL_ALLOW_UNICODE_SLUGS", True)
+        if not slugify(page.title, allow_unicode=allow_unicode):
+            # Wagtail makes the slug from the title, and finds none in "🎉" or "???".
+            page.slug = f"{record.kind}-{record.id}"
+        return page
 
     def _existing(self, mapping, parent, model):
         """The page an earlier import made for this record, moved under ``parent`` if
@@ -261,7 +274,7 @@ class ZendeskImporter:
             "last_reviewed": record.updated_at.date() if record.updated_at else None,
         }
         if existing is None:
-            page = ArticlePage(live=not record.draft, **fields)
+            page = self._new_page(ArticlePage, record, {"live": not record.draft, **fields})
             parent.add_child(instance=page)
             outcome = "created"
         else:
@@ -275,7 +288,10 @@ class ZendeskImporter:
         return page, outcome
 
     def article_body(self, record):
-        converted = html_to_blocks(record.body)
+        try:
+            converted = html_to_blocks(record.body)
+        except UnreadableHTML as error:
+            raise RecordError(str(error)) from None
         if converted.removed:
             removed = ", ".join(converted.removed)
             if self.strict:

@@ -2,15 +2,30 @@
 each record, with errors that name the file and the record (shared by the import of
 pages and of translations)."""
 
+import hashlib
 import json
+import logging
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 
+from django.core.exceptions import ValidationError
 from django.utils.dateparse import parse_datetime
 
+from ..cleaning import without_control_characters
 from ..ids import is_whole_number
+from ..models import ImportedPage
+
+logger = logging.getLogger(__name__)
 
 TAG_MAX_LENGTH = 100
 TITLE_MAX_LENGTH = 255
+# A record's id and updated_at are kept in ImportedPage: an id must fit its column.
+ID_MAX_LENGTH = ImportedPage._meta.get_field("external_id").max_length
+SOURCE_VERSION_MAX_LENGTH = ImportedPage._meta.get_field("source_updated_at").max_length
+# Zendesk has no dates outside these; the range keeps every date convertible to UTC on
+# every database (year 1 at +14:00 is before the first UTC datetime Python has).
+EARLIEST_DATE = datetime(1970, 1, 1, tzinfo=UTC)
+LATEST_DATE = datetime(9999, 1, 1, tzinfo=UTC)
 
 
 class ExportError(Exception):
@@ -19,6 +34,26 @@ class ExportError(Exception):
 
 class RecordError(Exception):
     """One record cannot be imported; the message says why."""
+
+
+def failure_reason(record, error):
+    """What the report says about ``error``, raised while checking or writing ``record``.
+
+    A RecordError carries its reason. Anything else is a limit nobody foresaw or a bug:
+    the report names it, the log keeps the traceback, and the import goes on with the next
+    record, so one record can never stop the run."""
+    if isinstance(error, RecordError):
+        return str(error)
+    if isinstance(error, ValidationError):
+        return f"Wagtail refused it: {' '.join(error.messages)}"
+    logger.error("Zendesk import: %s failed", record.label, exc_info=error)
+    return f"it could not be imported ({type(error).__name__}: {str(error)[:200]})"
+
+
+def shown(value):
+    """``value`` for a message: its repr, cut short (an export's values can be huge)."""
+    text = repr(value)
+    return text if len(text) <= 60 else text[:59] + "…"
 
 
 @dataclass
@@ -76,6 +111,10 @@ def read_json(path):
         raise ExportError(
             f"{path}: not valid JSON (line {error.lineno}, column {error.colno}: {error.msg})"
         ) from None
+    except RecursionError:
+        raise ExportError(f"{path}: nested too deeply to be read") from None
+    except ValueError as error:  # a number of more than 4,300 digits
+        raise ExportError(f"{path}: cannot be read ({str(error)[:100]})") from None
 
 
 def read_records(directory, file_name, key):
@@ -92,9 +131,10 @@ def parse_id(value):
     if isinstance(value, bool):
         return None
     if isinstance(value, int) and value >= 0:
-        return str(value)
+        value = str(value)
     if isinstance(value, str) and is_whole_number(value.strip()):
-        return value.strip()
+        value = value.strip()
+        return value if len(value) <= ID_MAX_LENGTH else None
     return None
 
 
@@ -116,7 +156,7 @@ def boolean_value(data, key):
     if value is None:
         return False
     if not isinstance(value, bool):
-        raise RecordError(f"“{key}” must be true or false, not {value!r}")
+        raise RecordError(f"“{key}” must be true or false, not {shown(value)}")
     return value
 
 
@@ -125,7 +165,7 @@ def position_value(data):
     if value is None:
         return 0
     if isinstance(value, bool) or not isinstance(value, int):
-        raise RecordError(f"“position” must be a whole number, not {value!r}")
+        raise RecordError(f"“position” must be a whole number, not {shown(value)}")
     return value
 
 
@@ -133,9 +173,17 @@ def timestamp_value(data, key):
     value = data.get(key)
     if value is None:
         return None
-    parsed = parse_datetime(value) if isinstance(value, str) else None
+    try:
+        parsed = parse_datetime(value) if isinstance(value, str) else None
+    except ValueError:  # well formed but no date, such as February 30
+        parsed = None
     if parsed is None:
-        raise RecordError(f"“{key}” must be an ISO 8601 date and time, not {value!r}")
+        raise RecordError(f"“{key}” must be an ISO 8601 date and time, not {shown(value)}")
+    if not EARLIEST_DATE <= parsed.replace(tzinfo=parsed.tzinfo or UTC) < LATEST_DATE:
+        raise RecordError(
+            f"“{key}” must be a date from {EARLIEST_DATE.year} to {LATEST_DATE.year - 1}, "
+            f"not {shown(value)}"
+        )
     return parsed
 
 
@@ -154,7 +202,7 @@ def reference_value(data, key, known, what, required=True):
         return None
     reference = parse_id(value)
     if reference is None:
-        raise RecordError(f"“{key}” must be a {what} id, not {value!r}")
+        raise RecordError(f"“{key}” must be a {what} id, not {shown(value)}")
     if reference not in known:
         raise RecordError(f"{key} {reference} is not a {what} that can be imported")
     return reference
@@ -171,6 +219,8 @@ class RecordChecker:
         self.report.errors.append(Problem(record.file, record.label, message))
 
     def records(self, raw_records, file_name, kind):
+        """The records of a file, each with control characters taken out of its text (the
+        one place every record passes), checked for an id of its own."""
         seen = set()
         for index, data in enumerate(raw_records):
             if not isinstance(data, dict):
@@ -178,47 +228,47 @@ class RecordChecker:
                     Problem(file_name, f"{kind} #{index + 1}", "must be an object")
                 )
                 continue
+            clean_strings(data)
             record_id = parse_id(data.get("id"))
             record = Record(kind, file_name, record_id or f"#{index + 1}", data)
             if record_id is None:
-                self.fail(record, f"“id” must be a Zendesk id, not {data.get('id')!r}")
+                self.fail(record, f"“id” must be a Zendesk id, not {shown(data.get('id'))}")
             elif record_id in seen:
                 self.fail(record, "the same id appears twice in this file")
             else:
                 seen.add(record_id)
                 yield record
 
-    def categories(self):
-        checked = {}
-        for record in self.records(self.export.categories, "categories.json", "category"):
+    def checked(self, records, check):
+        """The records ``check(record)`` accepts; the others are reported and left out."""
+        for record in records:
             try:
-                record.name = text_value(record.data, "name", required=True)
-                record.description = text_value(record.data, "description")
-                record.position = position_value(record.data)
-            except RecordError as error:
-                self.fail(record, str(error))
+                check(record)
+            except Exception as error:  # one record never stops the import
+                self.fail(record, failure_reason(record, error))
                 continue
-            checked[record.id] = record
-        return checked
+            yield record
+
+    def categories(self):
+        records = self.records(self.export.categories, "categories.json", "category")
+        return {record.id: record for record in self.checked(records, self._check_category)}
+
+    def _check_category(self, record):
+        record.name = text_value(record.data, "name", required=True)
+        record.description = text_value(record.data, "description")
+        record.position = position_value(record.data)
 
     def sections(self, categories):
-        candidates = {}
-        for record in self.records(self.export.sections, "sections.json", "section"):
-            try:
-                record.name = text_value(record.data, "name", required=True)
-                record.description = text_value(record.data, "description")
-                record.position = position_value(record.data)
-                record.category_id = reference_value(
-                    record.data, "category_id", categories, "category"
-                )
-                parent = record.data.get("parent_section_id")
-                record.parent_id = None if parent is None else parse_id(parent)
-                if parent is not None and record.parent_id is None:
-                    raise RecordError(f"“parent_section_id” must be a section id, not {parent!r}")
-            except RecordError as error:
-                self.fail(record, str(error))
-                continue
-            candidates[record.id] = record
+        def check(record):
+            self._check_category(record)
+            record.category_id = reference_value(record.data, "category_id", categories, "category")
+            parent = record.data.get("parent_section_id")
+            record.parent_id = None if parent is None else parse_id(parent)
+            if parent is not None and record.parent_id is None:
+                raise RecordError(f"“parent_section_id” must be a section id, not {shown(parent)}")
+
+        records = self.records(self.export.sections, "sections.json", "section")
+        candidates = {record.id: record for record in self.checked(records, check)}
         return self._sections_parents_first(candidates)
 
     def _sections_parents_first(self, candidates):
@@ -249,31 +299,49 @@ class RecordChecker:
         return ordered
 
     def articles(self, sections):
-        checked = {}
-        for record in self.records(self.export.articles, "articles.json", "article"):
-            try:
-                record.title = text_value(record.data, "title", required=True).strip()
-                record.body = text_value(record.data, "body")
-                record.section_id = reference_value(record.data, "section_id", sections, "section")
-                record.labels = labels_value(record.data)
-                record.draft = boolean_value(record.data, "draft")
-                record.promoted = boolean_value(record.data, "promoted")
-                record.position = position_value(record.data)
-                record.internal = record.data.get("user_segment_id") is not None
-                record.created_at = timestamp_value(record.data, "created_at")
-                record.updated_at = timestamp_value(record.data, "updated_at")
-                record.locale = text_value(record.data, "locale")
-            except RecordError as error:
-                self.fail(record, str(error))
-                continue
-            checked[record.id] = record
-        return checked
+        def check(record):
+            record.title = text_value(record.data, "title", required=True).strip()
+            record.body = text_value(record.data, "body")
+            record.section_id = reference_value(record.data, "section_id", sections, "section")
+            record.labels = labels_value(record.data)
+            record.draft = boolean_value(record.data, "draft")
+            record.promoted = boolean_value(record.data, "promoted")
+            record.position = position_value(record.data)
+            record.internal = record.data.get("user_segment_id") is not None
+            record.created_at = timestamp_value(record.data, "created_at")
+            record.updated_at = timestamp_value(record.data, "updated_at")
+            record.locale = text_value(record.data, "locale")
+
+        records = self.records(self.export.articles, "articles.json", "article")
+        return {record.id: record for record in self.checked(records, check)}
+
+
+def clean_strings(data):
+    """Every string in ``data`` (a decoded JSON object) without control characters, in
+    place: titles, bodies, labels, names and descriptions all come from here, and a NUL
+    or a lone surrogate breaks PostgreSQL, nh3 and the XML feeds. A loop, not recursion:
+    JSON can nest deeper than Python recurses."""
+    containers = [data]
+    while containers:
+        container = containers.pop()
+        items = container.items() if isinstance(container, dict) else enumerate(container)
+        for key, value in list(items):
+            if isinstance(value, str):
+                container[key] = without_control_characters(value)
+            elif isinstance(value, dict | list):
+                containers.append(value)
 
 
 def source_version(record):
     """Zendesk's updated_at as given: a re-import skips records whose value is unchanged."""
     updated_at = record.data.get("updated_at")
-    return updated_at if isinstance(updated_at, str) else ""
+    if not isinstance(updated_at, str):
+        return ""
+    if len(updated_at) > SOURCE_VERSION_MAX_LENGTH:
+        # Only ever compared for equality: a digest of it fits the column.
+        digest = hashlib.sha1(updated_at.encode(), usedforsecurity=False).hexdigest()
+        return digest[:SOURCE_VERSION_MAX_LENGTH]
+    return updated_at
 
 
 def save_as_zendesk_says(page, draft):

@@ -30,6 +30,7 @@ from .zendesk_records import (
     boolean_value,
     parse_id,
     save_as_zendesk_says,
+    shown,
     text_value,
     timestamp_value,
 )
@@ -65,14 +66,8 @@ class TranslationImporter:
 
     def run(self, raw_records):
         checker = RecordChecker(self.importer.export, self.report)
-        checked = []
-        for record in checker.records(raw_records, TRANSLATIONS_FILE, "translation"):
-            try:
-                self._check(record)
-            except RecordError as error:
-                checker.fail(record, str(error))
-                continue
-            checked.append(record)
+        records = checker.records(raw_records, TRANSLATIONS_FILE, "translation")
+        checked = list(checker.checked(records, self._check))
         # Parents before children: in the order their source pages were imported.
         import_order = {key: position for position, key in enumerate(self.importer.pages)}
         for record in sorted(checked, key=lambda record: import_order[record.source_key]):
@@ -80,15 +75,15 @@ class TranslationImporter:
 
     def _check(self, record):
         source_type = record.data.get("source_type")
-        if source_type not in SOURCE_TYPES:
+        if not isinstance(source_type, str) or source_type not in SOURCE_TYPES:
             raise RecordError(
-                f"“source_type” must be one of {', '.join(SOURCE_TYPES)}, not {source_type!r}"
+                f"“source_type” must be one of {', '.join(SOURCE_TYPES)}, not {shown(source_type)}"
             )
         kind = SOURCE_TYPES[source_type]
         source_id = parse_id(record.data.get("source_id"))
         if source_id is None:
             raise RecordError(
-                f"“source_id” must be a Zendesk id, not {record.data.get('source_id')!r}"
+                f"“source_id” must be a Zendesk id, not {shown(record.data.get('source_id'))}"
             )
         record.source_kind, record.source_key = kind, (kind, source_id)
         record.source_page = self.importer.pages.get(record.source_key)
