@@ -88,6 +88,15 @@ def staff_user(db):
 
 
 @pytest.fixture
+def moderator(db):
+    """A member of the Moderators group (discussions)."""
+    return UserFactory(
+        username="mod", email="mod@example.com", first_name="Mo",
+        groups=[Group.objects.get(name="Moderators")],
+    )  # fmt: skip
+
+
+@pytest.fixture
 def customer(db):
     """A logged-in visitor who is not staff."""
     return UserFactory(username="customer")

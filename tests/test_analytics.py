@@ -67,8 +67,9 @@ def known(help_center, category, internal_article, owner):
     )
     add_votes(quiet, (True, "", ""))
     SearchTermDay.objects.create(
-        help_center=help_center, date=TODAY, query="xylophone", searches=4, zero_results=4
-    )
+        help_center=help_center, date=TODAY, query="xylophone", searches=4, zero_results=4,
+        visitors=4,
+    )  # fmt: skip
     SearchTermDay.objects.create(help_center=help_center, date=TODAY, query="invoice", searches=9)
     return {"popular": popular, "quiet": quiet, "stale": stale}
 

@@ -5,7 +5,6 @@ bans, permissions, and a page with 200 comments in a bounded number of queries."
 from datetime import timedelta
 
 import pytest
-from django.contrib.auth.models import Group
 from django.core import mail
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -13,21 +12,13 @@ from django.urls import reverse
 from django.utils import timezone
 from django_comments_xtd.models import XtdComment
 
-from tests.factories import FAQPageFactory, UserFactory, add_faq_items
+from tests.factories import FAQPageFactory, add_faq_items
 from tests.utils import soup
 from wagtail_helpcenter.discussions import actions, signals
 from wagtail_helpcenter.discussions.models import Ban, ReplyTemplate, Report, Review, Thread
 from wagtail_helpcenter.models import FAQPage
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def moderator(db):
-    return UserFactory(
-        username="mod", email="mod@example.com", first_name="Mo",
-        groups=[Group.objects.get(name="Moderators")],
-    )  # fmt: skip
 
 
 def comment(page, text, *, public=True, parent=None, name="Ana", user=None):

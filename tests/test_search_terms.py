@@ -30,7 +30,7 @@ def terms():
 
 def test_searches_are_counted_per_normalised_term(client, searchable):
     search(client, searchable, q="Invoice")
-    search(client, searchable, q="  invoice ", format="json")
+    search(client, searchable, q="  invoice ", format="json", complete="1")
     search(client, searchable, q="xylophone")
     assert terms() == {"invoice": (2, 0), "xylophone": (1, 1)}
     row = SearchTermDay.objects.get(query="invoice")
@@ -82,7 +82,14 @@ def test_report_exports_csv(client, recorded, editor):
     assert response["Content-Type"].startswith("text/csv")
     body = b"".join(response.streaming_content).decode()
     rows = list(csv.reader(io.StringIO(body)))
-    assert rows[0] == ["Date", "Search term", "Searches", "Found nothing", "Help center"]
+    assert rows[0] == [
+        "Date",
+        "Search term",
+        "Searches",
+        "Found nothing",
+        "Visitors",
+        "Help center",
+    ]
     assert [row[1:4] for row in rows[1:]] == [["invoice", "9", "0"], ["xylophone", "3", "3"]]
 
 

@@ -56,14 +56,6 @@ def lenient_client():
 
 
 @pytest.fixture
-def moderator(db):
-    return UserFactory(
-        username="mod", email="mod@example.com", first_name="Mo",
-        groups=[Group.objects.get(name="Moderators")],
-    )  # fmt: skip
-
-
-@pytest.fixture
 def customer_follower(db):
     return UserFactory(username="cara", email="cara@example.com", first_name="Cara")
 

@@ -10,7 +10,7 @@ from django.contrib.auth.models import Group
 from wagtail.models import Page
 
 from tests.factories import ArticlePageFactory, CategoryPageFactory, FAQPageFactory, UserFactory
-from tests.utils import soup
+from tests.utils import run_on_sqlite_file, soup
 
 pytestmark = pytest.mark.django_db
 
@@ -379,28 +379,21 @@ def test_feeds_never_fail_on_content(client, help_center, article):
 def test_concurrent_votes_on_sqlite_never_fail(tmp_path):
     """Twelve visitors voting at once on a real SQLite file, with the recommended
     settings (tests.settings, as docs/how-to/deploy.md): every vote answered, none lost."""
-    import os
-    import subprocess
-    import sys
-
     from django.db import connection
 
     if connection.vendor != "sqlite":
         pytest.skip("the SQLite file case; PostgreSQL runs the whole suite's writes")
-    env = {
-        **os.environ,
-        "DATABASE_URL": f"sqlite:///{tmp_path / 'votes.sqlite3'}",
-        "PYTHONPATH": os.getcwd(),
-    }
-    result = subprocess.run(
-        [sys.executable, "-m", "tests.vote_concurrently", "--processes", "12", "--votes", "4"],
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=300,
-        check=False,
+    output = run_on_sqlite_file(
+        "tests.vote_concurrently", tmp_path / "votes.sqlite3", "--processes", 12, "--votes", 4
     )
-    assert result.returncode == 0, result.stderr[-2000:]
-    assert result.stdout.split() == ["statuses=303", "answered=48", "votes=12"], result.stderr[
-        -2000:
-    ]
+    assert output == ["statuses=303", "answered=48", "votes=12"]
+
+
+def test_sqlite_without_immediate_transactions_is_reported(settings):
+    from wagtail_helpcenter.checks import check_sqlite_writes
+
+    database = {"ENGINE": "django.db.backends.sqlite3", "NAME": "db.sqlite3"}
+    settings.DATABASES = {"default": database}
+    assert [message.id for message in check_sqlite_writes(None)] == ["wagtail_helpcenter.W004"]
+    settings.DATABASES = {"default": {**database, "OPTIONS": {"transaction_mode": "IMMEDIATE"}}}
+    assert check_sqlite_writes(None) == []

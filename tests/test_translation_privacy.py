@@ -14,17 +14,10 @@ from tests.factories import UserFactory
 from tests.test_import_zendesk import imported, run_import, standard_export, write_export
 from tests.test_import_zendesk_translations import export_with, standard_translations
 from tests.test_languages import translate
+from tests.test_translation import edit_and_publish
 from wagtail_helpcenter.models import ArticlePage
 
 pytestmark = pytest.mark.django_db
-
-
-def edit_and_publish(page, **changes):
-    page = Page.objects.get(pk=page.pk).specific
-    for name, value in changes.items():
-        setattr(page, name, value)
-    page.save_revision().publish()
-    return Page.objects.get(pk=page.pk).specific
 
 
 @pytest.fixture

@@ -1,3 +1,7 @@
+import os
+import subprocess
+import sys
+
 from bs4 import BeautifulSoup
 
 
@@ -8,3 +12,19 @@ def soup(response):
 
 def link_texts(document, selector="a"):
     return [link.get_text(strip=True) for link in document.select(selector)]
+
+
+def run_on_sqlite_file(module, database, *args, timeout=300):
+    """``python -m <module> <args>`` on the SQLite file ``database`` (the test database
+    lives in memory, where processes cannot share it); its output split into words."""
+    env = {**os.environ, "DATABASE_URL": f"sqlite:///{database}", "PYTHONPATH": os.getcwd()}
+    result = subprocess.run(
+        [sys.executable, "-m", module, *map(str, args)],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr[-3000:]
+    return result.stdout.split()

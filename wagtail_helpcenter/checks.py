@@ -101,6 +101,9 @@ SETTING_VALIDATORS = {
         'a list of address ranges such as "10.20.0.0/16"',
     ),
     "IMPORT_DOWNLOAD_TIMEOUT_SECONDS": (_positive_number, "a positive number of seconds"),
+    "DISCUSSION_CONFIRMATION_HOURS": (_positive_int, "a positive whole number of hours"),
+    "DISCUSSION_UNCONFIRMED_PER_ADDRESS": (_positive_int, "a positive whole number"),
+    "DISCUSSION_UNCONFIRMED_PER_EMAIL": (_positive_int, "a positive whole number"),
 }
 
 # Caches that each worker process keeps to itself (or that keep nothing).
@@ -177,6 +180,25 @@ def check_shared_cache(app_configs, **kwargs):
             "(CACHES['default']). See docs/how-to/deploy.md.",
             id="wagtail_helpcenter.W003",
         )
+    ]
+
+
+def check_sqlite_writes(app_configs, **kwargs):
+    """SQLite's default (deferred) transactions fail at once with "database is locked"
+    when two requests write together (two votes); IMMEDIATE ones wait for each other."""
+    if settings.DEBUG:
+        return []
+    return [
+        Warning(
+            f"The SQLite database '{alias}' starts deferred transactions: visitors writing "
+            "at the same moment (votes, comments) can get an error page.",
+            hint=f"Set DATABASES['{alias}']['OPTIONS'] = {{'transaction_mode': "
+            "'IMMEDIATE', 'timeout': 20}. See docs/how-to/deploy.md.",
+            id="wagtail_helpcenter.W004",
+        )
+        for alias, database in settings.DATABASES.items()
+        if database.get("ENGINE") == "django.db.backends.sqlite3"
+        and database.get("OPTIONS", {}).get("transaction_mode") != "IMMEDIATE"
     ]
 
 

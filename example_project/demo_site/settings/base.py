@@ -83,7 +83,13 @@ DATABASES = {
     "default": {
         "ENGINE": "django.db.backends.sqlite3",
         "NAME": os.environ.get("HELPCENTER_DEMO_DB", BASE_DIR / "db.sqlite3"),
-        "OPTIONS": {"init_command": SQLITE_INIT_COMMAND},
+        # IMMEDIATE: a writer waits (up to the timeout, in seconds) for another to finish
+        # instead of failing with "database is locked" (docs/how-to/deploy.md).
+        "OPTIONS": {
+            "init_command": SQLITE_INIT_COMMAND,
+            "transaction_mode": "IMMEDIATE",
+            "timeout": 20,
+        },
     }
 }
 

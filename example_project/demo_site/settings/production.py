@@ -34,3 +34,13 @@ SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
 
 EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+
+# One cache for every worker process, so rate limits and once-a-day counts hold across
+# them (check wagtail_helpcenter.W003): run `manage.py createcachetable` once, or point
+# this at Redis or Memcached.
+CACHES = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+        "LOCATION": "helpcenter_cache",
+    }
+}
