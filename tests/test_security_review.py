@@ -95,6 +95,20 @@ def test_category_of_internal_articles_is_hidden_from_visitors(
     assert "Support playbooks" not in search
 
 
+def test_a_category_of_internal_articles_is_not_suggested_nor_picked(
+    client, help_center, article, escalations, search_index
+):
+    from wagtail.contrib.search_promotions.models import Query, SearchPromotion
+
+    SearchPromotion.objects.create(
+        query=Query.get("escalation"), page=escalations, description="Escalations"
+    )
+    data = client.get("/help/search/", {"q": "escalation", "format": "json"}).json()
+    assert "Escalations" not in json.dumps(data["picks"])
+    data = client.get("/help/search/", {"q": "escalatons", "format": "json"}).json()
+    assert data["suggestion"] is None
+
+
 def test_staff_see_the_category_of_internal_articles(client, help_center, escalations):
     client.force_login(UserFactory(username="agent", groups=[Group.objects.get(name="Editors")]))
     assert "Support playbooks" in client.get(help_center.url).content.decode()
@@ -218,6 +232,17 @@ def export_cells(client, url_name):
     return [cell for row in csv.reader(io.StringIO(content)) for cell in row]
 
 
+def test_confirmation_limits_see_one_mailbox_and_one_network():
+    from wagtail_helpcenter.discussions.pending import recipient_key
+    from wagtail_helpcenter.visitors import network_of
+
+    assert recipient_key('"Victim"@Example.com') == recipient_key("victim+x@example.com")
+    assert recipient_key("v.i.c.tim@googlemail.com") == recipient_key("victim@gmail.com")
+    assert recipient_key("v.ictim@example.com") != recipient_key("victim@example.com")
+    assert network_of("2001:db8::1") == network_of("2001:db8::e") == "2001:db8::/64"
+    assert network_of("::ffff:192.0.2.1") == "192.0.2.1"
+
+
 def test_csv_exports_neutralise_formulas(admin_client, help_center, category):
     from django.utils import timezone
 
@@ -304,18 +329,34 @@ def test_a_visitors_views_count_once_a_day(client, article):
 
 
 def test_a_fresh_cookie_is_not_a_new_voter(article):
+    """And it never changes the vote of someone else behind the same address."""
     from django.test import Client
 
     from wagtail_helpcenter.models import Vote
 
-    for helpful in ("yes", "no", "no", "no"):
-        Client().post(  # a new client: no voter cookie
-            "/help/feedback/", {"page": article.pk, "helpful": helpful}, REMOTE_ADDR="192.0.2.1"
-        )
-    Client().post(
-        "/help/feedback/", {"page": article.pk, "helpful": "yes"}, REMOTE_ADDR="192.0.2.9"
+    statuses = [
+        Client(REMOTE_ADDR="192.0.2.1")  # a new client each time: no voter cookie
+        .post("/help/feedback/", {"page": article.pk, "helpful": helpful})
+        .status_code
+        for helpful in ("no", "yes", "yes", "yes")
+    ]
+    assert statuses == [303, 429, 429, 429]
+    Client(REMOTE_ADDR="2001:db8::1").post(
+        "/help/feedback/", {"page": article.pk, "helpful": "yes"}
+    )
+    same_line = Client(REMOTE_ADDR="2001:db8::2")  # the same /64
+    assert (
+        same_line.post("/help/feedback/", {"page": article.pk, "helpful": "no"}).status_code == 429
     )
     assert sorted(Vote.objects.values_list("helpful", flat=True)) == [False, True]
+
+
+def test_a_browser_name_is_not_a_visitor(client, article):
+    from wagtail_helpcenter.models import PageViewDay
+
+    for number in range(20):
+        client.get(article.url, REMOTE_ADDR="192.0.2.1", HTTP_USER_AGENT=f"Browser {number}")
+    assert PageViewDay.objects.get(page=article).views == 1
 
 
 def test_a_per_process_cache_is_reported(settings):
@@ -348,6 +389,21 @@ def test_huge_ids_are_not_found(admin_client, client, help_center, article, numb
     assert report.status_code == 200
     report = admin_client.get("/admin/reports/helpcenter-articles/", {"content_owner": number})
     assert report.status_code == 200
+
+
+def test_more_digits_than_python_reads_are_no_500(admin_client, client, faq_with_answer):
+    digits = "9" * 5000
+    assert client.get(faq_with_answer.url, {"voted": "yes", "answer": digits}).status_code == 200
+    assert admin_client.get("/admin/helpcenter/", {"days": digits}).status_code in (200, 400)
+    report = admin_client.get("/admin/reports/helpcenter-articles/", {"days": digits})
+    assert report.status_code in (200, 400)
+
+
+@pytest.fixture
+def faq_with_answer(category):
+    from tests.factories import add_faq_items
+
+    return add_faq_items(FAQPageFactory(parent=category, title="FAQ"), ("Q?", "<p>A.</p>"))
 
 
 # 15. Control characters ------------------------------------------------------------------
@@ -386,7 +442,7 @@ def test_concurrent_votes_on_sqlite_never_fail(tmp_path):
     output = run_on_sqlite_file(
         "tests.vote_concurrently", tmp_path / "votes.sqlite3", "--processes", 12, "--votes", 4
     )
-    assert output == ["statuses=303", "answered=48", "votes=12"]
+    assert output == ["statuses=303", "answered=48", "votes=48"]
 
 
 def test_sqlite_without_immediate_transactions_is_reported(settings):

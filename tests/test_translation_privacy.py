@@ -206,3 +206,107 @@ def test_the_migration_restricts_copies_left_public_by_earlier_releases(
 
     assert_hidden_from_visitors(client)
     assert ArticlePage.objects.get(pk=dutch_site.pk).audience == "internal"
+
+
+# Found by an attack on the first version of this fix: a copy must never open its source.
+
+
+def test_a_stale_wagtail_localize_publish_does_not_open_the_source(
+    client, help_center, category, article, dutch
+):
+    """wagtail-localize copies the audience from its snapshot of the source: publishing
+    the Dutch translation again after the English article was made internal."""
+    from tests.test_translation import (
+        publish,
+        submit_translation,
+        translate_all_strings,
+        translation_of,
+    )
+
+    admin = UserFactory(username="admin", is_superuser=True, is_staff=True)
+    client.force_login(admin)
+    submit_translation(client, category, dutch, subtree=True)
+    translate_all_strings(category, dutch)
+    dutch_article = translate_all_strings(article, dutch)
+    client.logout()
+    edit_and_publish(article, audience="internal")
+
+    publish(translation_of(article, dutch))
+
+    assert sign_in_redirect(client.get(article.url))
+    assert sign_in_redirect(client.get(Page.objects.get(pk=dutch_article.pk).url))
+    assert ArticlePage.objects.get(pk=dutch_article.pk).audience == "internal"
+
+
+def test_a_copy_saved_as_public_does_not_open_the_source(client, dutch_site, article):
+    edit_and_publish(article, audience="internal")
+    edit_and_publish(dutch_site, audience="public")
+
+    assert sign_in_redirect(client.get(article.url))
+    assert_hidden_from_visitors(client)
+
+
+def test_a_copy_may_be_stricter_than_its_source(client, dutch_site, article):
+    edit_and_publish(dutch_site, audience="internal")
+
+    assert sign_in_redirect(client.get(DUTCH_URL))
+    assert client.get(article.url).status_code == 200
+
+
+def test_moving_the_source_into_an_internal_category_restricts_its_copies(
+    client, dutch_site, article, internal_category, dutch
+):
+    translate(internal_category, dutch, title="Draaiboek")
+    Page.objects.get(pk=article.pk).move(Page.objects.get(pk=internal_category.pk), "last-child")
+
+    assert sign_in_redirect(client.get(Page.objects.get(pk=article.pk).url))
+    assert sign_in_redirect(client.get(DUTCH_URL))
+
+
+def test_a_translation_made_below_a_restricted_parent_keeps_the_sources_own_password(
+    help_center, internal_article, dutch
+):
+    """Wagtail copies a page's restrictions only when the new parent has none."""
+    PageViewRestriction.objects.create(
+        page=internal_article, restriction_type="password", password="s3cret"
+    )
+    translate(help_center.get_parent(), dutch)
+    translate(help_center, dutch)
+    translate(internal_article.get_parent(), dutch)
+    dutch_article = translate(internal_article, dutch, title="Terugbetaling")
+
+    assert ("password", "s3cret") in PageViewRestriction.objects.filter(
+        page=dutch_article
+    ).values_list("restriction_type", "password")
+
+
+def test_a_translation_of_a_same_language_alias_follows_the_original(
+    client, help_center, category, article, dutch
+):
+    from tests.factories import CategoryPageFactory
+
+    other = CategoryPageFactory(parent=help_center, title="Other", slug="other")
+    alias = Page.objects.get(pk=article.pk).create_alias(
+        parent=Page.objects.get(pk=other.pk), update_slug="invoices-alias"
+    )
+    for page in (help_center.get_parent(), help_center, other):
+        translate(page, dutch)
+    alias_nl = Page.objects.get(pk=alias.pk).specific.copy_for_translation(dutch)
+    alias_nl.save_revision().publish()
+    alias_nl_url = Page.objects.get(pk=alias_nl.pk).url
+    assert client.get(alias_nl_url).status_code == 200
+
+    edit_and_publish(article, audience="internal")
+
+    assert sign_in_redirect(client.get(alias_nl_url))
+
+
+def test_internal_is_enforced_on_a_password_protected_page(client, article):
+    """Marking internal a page that already has a password adds the staff restriction."""
+    PageViewRestriction.objects.create(page=article, restriction_type="password", password="pw")
+    edit_and_publish(article, audience="internal")
+
+    types = set(
+        PageViewRestriction.objects.filter(page=article).values_list("restriction_type", flat=True)
+    )
+    assert types == {"password", "groups"}

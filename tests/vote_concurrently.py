@@ -24,9 +24,9 @@ def vote(barrier, number, votes, statuses):
 
     article = ArticlePage.objects.get(slug="invoices")
     barrier.wait()  # start together
-    for _ in range(votes):
-        # A new visitor each time (a new address, no cookie): every vote is a write.
-        client = Client(REMOTE_ADDR=f"192.0.2.{number}")
+    for count in range(votes):
+        # A new visitor each time (their own address, no cookie): every vote is a write.
+        client = Client(REMOTE_ADDR=f"192.0.{number}.{count + 1}")
         response = client.post(
             "/help/feedback/", {"page": article.pk, "helpful": "yes"}, HTTP_USER_AGENT="Firefox"
         )

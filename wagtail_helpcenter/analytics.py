@@ -4,17 +4,32 @@ a period, each computed in a fixed number of queries whatever the number of arti
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from django.db.models import Case, Count, F, IntegerField, OuterRef, Q, Subquery, Sum, When
+from django.db.models import (
+    Case,
+    Count,
+    F,
+    IntegerField,
+    Max,
+    OuterRef,
+    Q,
+    Subquery,
+    Sum,
+    When,
+)
 from django.db.models.functions import Coalesce, Round
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from .ids import is_whole_number
 from .listing import InvalidParameter
 from .models import PageViewDay, SearchTermDay, Vote
 from .search.terms import min_visitors
 
 PERIODS = (7, 30, 90, 365)
 DEFAULT_PERIOD = 30
+
+
+MAX_PERIOD_DIGITS = 4  # Python refuses int() of more than 4300 digits
 
 
 @dataclass(frozen=True)
@@ -34,7 +49,7 @@ class Period:
         raw = request.GET.get("days", "").strip()
         if not raw:
             return cls(DEFAULT_PERIOD, timezone.localdate())
-        if not (raw.isascii() and raw.isdigit()) or int(raw) not in PERIODS:
+        if not is_whole_number(raw) or len(raw) > MAX_PERIOD_DIGITS or int(raw) not in PERIODS:
             raise InvalidParameter(
                 _("The period must be one of %(periods)s days.")
                 % {"periods": ", ".join(str(days) for days in PERIODS)}
@@ -121,7 +136,9 @@ def _gaps(period):
     return (
         SearchTermDay.objects.filter(date__range=(period.since, period.until), zero_results__gt=0)
         .values("query")
-        .annotate(times=Sum("zero_results"), people=Sum("visitors"))
+        # Visitors are told apart per day: the busiest day counts, so one visitor
+        # returning day after day is still one.
+        .annotate(times=Sum("zero_results"), people=Max("visitors"))
         .filter(people__gte=min_visitors())
     )
 

@@ -13,6 +13,7 @@ class WagtailHelpCenterAppConfig(AppConfig):
         from django.core import checks
         from django.db.models import signals
         from wagtail.models import Page, PageViewRestriction
+        from wagtail.signals import post_page_move
 
         from . import checks as helpcenter_checks
         from . import signal_handlers as handlers
@@ -35,6 +36,7 @@ class WagtailHelpCenterAppConfig(AppConfig):
             sender=PageViewRestriction.groups.through,
             dispatch_uid="helpcenter_privacy",
         )
+        post_page_move.connect(handlers.page_moved, dispatch_uid="helpcenter_privacy")
         signals.pre_delete.connect(handlers.page_deletion_started, dispatch_uid="helpcenter_del")
         signals.post_delete.connect(
             handlers.page_deletion_ended, sender=Page, dispatch_uid="helpcenter_del"

@@ -59,7 +59,8 @@ def create_internal_restriction(page):
 def sync_audience_restriction(page):
     restrictions = list(PageViewRestriction.objects.filter(page=page).prefetch_related("groups"))
     if page.audience == INTERNAL:
-        if not restrictions:
+        # Another restriction (a password) does not make it internal: add the group one.
+        if not any(is_managed_restriction(restriction) for restriction in restrictions):
             create_internal_restriction(page)
         return
     for restriction in restrictions:

@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from . import visitors
 from .conf import get_config
-from .ids import is_whole_number
+from .ids import parse_id
 from .listing import InvalidParameter
 from .models import ArticlePage, FAQItem, FAQPage, Vote
 from .models.feedback import COMMENT_MAX_LENGTH
@@ -91,17 +91,16 @@ def remember_voter(response, token):
 
 
 def voter_of(request, page, item, token, is_new):
-    """Who casts this vote: the visitor's cookie token (hashed). A new cookie from an
-    address that voted on this page today with another one is taken for the same voter
-    (throwing the cookie away does not give a second vote); the address is kept only as
-    a keyed hash in the shared cache, for a day."""
-    voter = anonymous_key("voter", token)
-    address = anonymous_key("address", visitors.client_ip(request))
-    key = f"wagtail_helpcenter:voter:{page.pk}:{item.pk if item else 0}:{address}"
-    if is_new:
-        voter = cache.get(key) or voter
-    cache.set(key, voter, 24 * 3600)
-    return voter
+    """Who casts this vote: the visitor's cookie token (hashed); None for a vote without
+    the cookie from a network that already voted on this page today (throwing the cookie
+    away gives no second vote, and never changes someone else's). The network is kept
+    only as a keyed hash in the shared cache, for a day."""
+    network = anonymous_key("address", visitors.client_network(request))
+    key = f"wagtail_helpcenter:voted:{page.pk}:{item.pk if item else 0}:{network}"
+    if is_new and cache.get(key):
+        return None
+    cache.set(key, True, 24 * 3600)
+    return anonymous_key("voter", token)
 
 
 def record_vote(page, item, voter, data):
@@ -126,7 +125,7 @@ def feedback_context(request):
     answer = request.GET.get("answer", "")
     return {
         "voted": request.GET.get("voted") in ("yes", "no"),
-        "voted_answer": int(answer) if is_whole_number(answer) else None,
+        "voted_answer": parse_id(answer, FAQItem),
         "vote_reasons": Vote.Reason.choices,
         "vote_comment_max_length": COMMENT_MAX_LENGTH,
     }

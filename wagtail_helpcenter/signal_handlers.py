@@ -38,16 +38,19 @@ def remember_audience(sender, instance, raw=False, **kwargs):
 def sync_audience_restriction(
     sender, instance, raw=False, created=False, update_fields=None, **kwargs
 ):
-    """post_save: a page saved with an ``audience`` gets the matching view restriction,
-    and so do its translations and aliases (see translation_privacy)."""
-    if raw or not isinstance(instance, AudienceMixin):
+    """post_save of a help center page: its copies in other languages follow its
+    privacy, or it follows its source's (translation_privacy); a page with an
+    ``audience`` then gets the matching view restriction."""
+    if raw or not isinstance(instance, Page) or instance._meta.app_label != "wagtail_helpcenter":
         return
     if update_fields is not None and "audience" not in update_fields:
-        return
+        return  # Wagtail's own bookkeeping saves (revisions, tree counts)
+    audience = isinstance(instance, AudienceMixin)
     previous = getattr(instance, _PREVIOUS_AUDIENCE, None)
-    changed = not created and previous is not None and previous != instance.audience
-    translation_privacy.sync_audience_across_group(instance, changed)
-    _sync(instance)
+    changed = audience and not created and previous is not None and previous != instance.audience
+    translation_privacy.page_saved(instance, changed)
+    if audience:
+        _sync(instance)
 
 
 def _page_of(restriction):
@@ -70,13 +73,13 @@ def mirror_saved_restriction(sender, instance, raw=False, **kwargs):
         return
     old = getattr(instance, _OLD_SIGNATURE, None)
     new = translation_privacy.signature(instance)
-    translation_privacy.apply_to_group(_page_of(instance), removed=old, added=new)
+    translation_privacy.restriction_changed(_page_of(instance), removed=old, added=new)
 
 
 def mirror_deleted_restriction(sender, instance, **kwargs):
     old = getattr(instance, _OLD_SIGNATURE, None)
     if old is not None:
-        translation_privacy.apply_to_group(_page_of(instance), removed=old)
+        translation_privacy.restriction_changed(_page_of(instance), removed=old)
 
 
 def mirror_restriction_groups(sender, instance, action, reverse=False, **kwargs):
@@ -89,7 +92,13 @@ def mirror_restriction_groups(sender, instance, action, reverse=False, **kwargs)
     elif action.startswith("post_"):
         old = getattr(instance, _OLD_SIGNATURE, None)
         new = translation_privacy.signature(instance)
-        translation_privacy.apply_to_group(_page_of(instance), removed=old, added=new)
+        translation_privacy.restriction_changed(_page_of(instance), removed=old, added=new)
+
+
+def page_moved(sender, instance, **kwargs):
+    """post_page_move: the copies of what moved get the restrictions of its new place."""
+    if translation_privacy.is_help_center_page(instance):
+        translation_privacy.subtree_moved(instance)
 
 
 def page_deletion_started(sender, instance, **kwargs):

@@ -1,20 +1,29 @@
 """Privacy follows the content into every language.
 
 A help center page and its translations (and aliases: wagtail-localize's untranslated
-copies, Wagtail's same-language aliases) show the same content, so they share one
-privacy. Wagtail copies a page's view restrictions when a translation or alias is
-*created*, and never again: an article made internal afterwards stayed public in Dutch.
-Here every later change of a restriction on one page of such a group (added, edited,
-its groups changed, removed; by the audience field or by Wagtail's privacy dialog) is
-applied to the others, and the ``audience`` field is kept the same across the group.
+copies, Wagtail's same-language aliases, and their translations) show the same content,
+so they share its privacy. Wagtail copies a page's view restrictions when a translation
+or alias is *created*, and never again: an article made internal afterwards stayed
+public in Dutch.
 
-A restriction is compared by what it does (type, password, groups), so a group of pages
-converges on one set however the change was made, and copying a restriction that a page
-already has does nothing.
+The rule: **the source's privacy holds for every copy, and a copy may be stricter but
+never looser.** The source is the group's page in the site's default language (else its
+oldest page that is not an alias).
+
+- A change on the source (its audience, or a restriction added, edited or removed in
+  Wagtail's privacy dialog) is applied to every copy.
+- A copy saved, created, synced by wagtail-localize (from an old snapshot, say) or
+  re-imported gets back whatever it lacks of the source's privacy, including the
+  restrictions the source has from its parents: a copy is never opened by its own save,
+  and never opens the source. A restriction added on a copy stays on that copy.
+- Moving a page gives its copies the restrictions of its new place.
+
+A restriction is compared by what it does (type, password, groups).
 """
 
 from contextvars import ContextVar
 
+from django.conf import settings
 from django.db.models import Q
 from wagtail.models import Page, PageViewRestriction
 
@@ -29,16 +38,27 @@ def is_help_center_page(page):
     return page is not None and page.content_type.app_label == _HELP_CENTER_APP
 
 
-def content_group(page):
-    """The other pages showing ``page``'s content: its translations, the page it is an
-    alias of, and the aliases of all of these."""
+def group_of(page):
+    """Every page showing ``page``'s content, itself included: its translations, the page
+    it is an alias of, the aliases of all of these and their translations."""
     keys = {page.translation_key}
     if page.alias_of_id:
-        original = Page.objects.filter(pk=page.alias_of_id).values_list("translation_key")
-        keys.update(key for (key,) in original)
-    ids = set(Page.objects.filter(translation_key__in=keys).values_list("pk", flat=True))
-    ids.add(page.pk)
-    return Page.objects.filter(Q(pk__in=ids) | Q(alias_of_id__in=ids)).exclude(pk=page.pk)
+        keys.update(
+            Page.objects.filter(pk=page.alias_of_id).values_list("translation_key", flat=True)
+        )
+    same_key = Page.objects.filter(translation_key__in=keys)
+    aliases = Page.objects.filter(alias_of__in=same_key)
+    keys.update(aliases.values_list("translation_key", flat=True))
+    return Page.objects.filter(
+        Q(translation_key__in=keys) | Q(alias_of__translation_key__in=keys)
+    ).select_related("locale")
+
+
+def source_of(group):
+    """The page whose privacy ``group`` (a list of pages) follows."""
+    originals = [page for page in group if not page.alias_of_id] or list(group)
+    default = [page for page in originals if page.locale.language_code == settings.LANGUAGE_CODE]
+    return min(default or originals, key=lambda page: page.pk)
 
 
 def signature(restriction, group_ids=None):
@@ -48,52 +68,108 @@ def signature(restriction, group_ids=None):
     return (restriction.restriction_type, restriction.password, frozenset(group_ids))
 
 
-def _restrictions_by_signature(page_ids):
-    found = {}
-    queryset = PageViewRestriction.objects.filter(page_id__in=page_ids).prefetch_related("groups")
-    for restriction in queryset:
-        key = signature(restriction, [group.pk for group in restriction.groups.all()])
-        found.setdefault(restriction.page_id, {}).setdefault(key, []).append(restriction)
-    return found
+def _signatures(restrictions):
+    return {
+        signature(restriction, [group.pk for group in restriction.groups.all()])
+        for restriction in restrictions.prefetch_related("groups")
+    }
 
 
-def apply_to_group(page, removed=None, added=None):
-    """On every other page of ``page``'s group: remove the restrictions doing what
-    ``removed`` did, then make sure one does what ``added`` does (signatures)."""
+def _add(page_id, wanted):
+    restriction_type, password, group_ids = wanted
+    copy = PageViewRestriction.objects.create(
+        page_id=page_id, restriction_type=restriction_type, password=password
+    )
+    copy.groups.set(group_ids)
+
+
+class _Writing:
+    """Writes made here are not mirrored again by the signal handlers."""
+
+    def __enter__(self):
+        self.token = _mirroring.set(True)
+
+    def __exit__(self, *exc_info):
+        _mirroring.reset(self.token)
+
+
+def no_looser_than_source(page, group=None):
+    """Give ``page`` what it lacks of its source's privacy (audience, and restrictions
+    the source has directly or from its parents)."""
+    group = list(group if group is not None else group_of(page))
+    source = source_of(group)
+    if source.pk == page.pk:
+        return
+    missing = _signatures(source.get_view_restrictions()) - _signatures(
+        page.get_view_restrictions()
+    )
+    with _Writing():
+        for wanted in missing:
+            _add(page.pk, wanted)
+    specific = source.specific_class
+    if hasattr(specific, "audience"):
+        internal = specific.objects.filter(pk=source.pk, audience=INTERNAL).exists()
+        if internal:
+            specific.objects.filter(pk=page.pk).exclude(audience=INTERNAL).update(audience=INTERNAL)
+
+
+def restriction_changed(page, removed=None, added=None):
+    """A restriction of ``page`` changed from ``removed`` to ``added`` (signatures, None
+    for none): on the source, the change goes to every copy; on a copy, the copy gets
+    back what it lacks of the source's."""
     if _mirroring.get() or not is_help_center_page(page) or removed == added:
         return
-    members = list(content_group(page).values_list("pk", flat=True))
-    if not members:
+    group = list(group_of(page))
+    if len(group) < 2:
         return
-    token = _mirroring.set(True)
-    try:
-        existing = _restrictions_by_signature(members)
-        for member_id in members:
-            restrictions = existing.get(member_id, {})
+    if source_of(group).pk != page.pk:
+        no_looser_than_source(page, group)
+        return
+    copies = [member.pk for member in group if member.pk != page.pk]
+    existing = {}
+    for restriction in PageViewRestriction.objects.filter(page_id__in=copies).prefetch_related(
+        "groups"
+    ):
+        key = signature(restriction, [group.pk for group in restriction.groups.all()])
+        existing.setdefault(restriction.page_id, {}).setdefault(key, []).append(restriction)
+    with _Writing():
+        for copy_id in copies:
+            restrictions = existing.get(copy_id, {})
             if removed is not None:
                 for restriction in restrictions.pop(removed, []):
                     restriction.delete()
             if added is not None and added not in restrictions:
-                restriction_type, password, group_ids = added
-                copy = PageViewRestriction.objects.create(
-                    page_id=member_id, restriction_type=restriction_type, password=password
-                )
-                copy.groups.set(group_ids)
-    finally:
-        _mirroring.reset(token)
+                _add(copy_id, added)
 
 
-def sync_audience_across_group(page, changed):
-    """Keep the ``audience`` field the same on every page of the group: a change made on
-    ``page`` is applied to the others; a page saved without a change (a translation
-    created, synced or re-imported) takes the group's audience when any page of the
-    group is internal, so a copy never makes internal content public."""
-    model = type(page)
-    members = model.objects.filter(pk__in=content_group(page).values("pk"))
-    if changed:
-        members.exclude(audience=page.audience).update(audience=page.audience)
-        return page.audience
-    if page.audience != INTERNAL and members.filter(audience=INTERNAL).exists():
-        model.objects.filter(pk=page.pk).update(audience=INTERNAL)
-        page.audience = INTERNAL
-    return page.audience
+def page_saved(page, audience_changed):
+    """After a help center page is saved: a source's changed audience goes to every copy;
+    a copy gets back what it lacks of the source's privacy."""
+    group = list(group_of(page))
+    if len(group) < 2:
+        return
+    if source_of(group).pk == page.pk:
+        if audience_changed:
+            copies = [member.pk for member in group if member.pk != page.pk]
+            type(page).objects.filter(pk__in=copies).exclude(audience=page.audience).update(
+                audience=page.audience
+            )
+        return
+    no_looser_than_source(page, group)
+    if hasattr(page, "audience"):
+        page.audience = (
+            type(page).objects.filter(pk=page.pk).values_list("audience", flat=True).first()
+            or page.audience
+        )
+
+
+def subtree_moved(page):
+    """``page`` moved (with what is below it): the copies of each of them get the
+    restrictions of the new place."""
+    for moved in Page.objects.descendant_of(page, inclusive=True).select_related("content_type"):
+        if is_help_center_page(moved):
+            group = list(group_of(moved))
+            if len(group) > 1 and source_of(group).pk == moved.pk:
+                for copy in group:
+                    if copy.pk != moved.pk:
+                        no_looser_than_source(copy, group)

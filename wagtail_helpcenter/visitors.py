@@ -1,6 +1,7 @@
 """Who is asking: robots, editors and anonymous visitors, told apart without storing
 anything that identifies a person."""
 
+import ipaddress
 import re
 
 from django.core.cache import cache
@@ -40,11 +41,30 @@ def client_ip(request):
     return request.META.get("REMOTE_ADDR", "")
 
 
+def network_of(address):
+    """The network a visitor's address stands for in limits and counts: an IPv4 address
+    itself, an IPv6 address's /64 (one home or phone line gets a whole /64, so counting
+    each address would let one visitor be thousands)."""
+    try:
+        ip = ipaddress.ip_address(str(address).strip())
+    except ValueError:
+        return str(address)
+    if ip.version == 6 and ip.ipv4_mapped:
+        return str(ip.ipv4_mapped)
+    if ip.version == 6:
+        return str(ipaddress.ip_network(f"{ip}/64", strict=False))
+    return str(ip)
+
+
+def client_network(request):
+    return network_of(client_ip(request))
+
+
 def over_rate_limit(request, purpose, limit, window_seconds):
     """Count one request of ``purpose`` from this address; True once there were more than
     ``limit`` in the current window. The address is kept only as a keyed hash, in the
     cache, for ``window_seconds``."""
-    key = f"wagtail_helpcenter:{purpose}:" + anonymous_key("address", client_ip(request))
+    key = f"wagtail_helpcenter:{purpose}:" + anonymous_key("address", client_network(request))
     cache.add(key, 0, window_seconds)
     try:
         count = cache.incr(key)
@@ -55,10 +75,10 @@ def over_rate_limit(request, purpose, limit, window_seconds):
 
 
 def visitor_key(request):
-    """A keyed hash standing for this visitor (address and browser), never stored in the
-    database: only in the cache, for a day at most."""
-    value = client_ip(request) + "|" + request.META.get("HTTP_USER_AGENT", "")[:200]
-    return anonymous_key("visitor", value)
+    """A keyed hash standing for this visitor, never stored in the database: only in the
+    cache, for a day at most. By network (see network_of) alone: a browser name is
+    whatever the sender says, so one sender could be any number of visitors."""
+    return anonymous_key("visitor", client_network(request))
 
 
 def first_time_today(request, purpose):

@@ -20,6 +20,7 @@ from django_comments_xtd.models import XtdComment
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.models import Page
 
+from ..forms import IdModelChoiceField
 from ..ids import parse_id
 from ..models import FAQPage, HelpCenterPage
 from . import actions
@@ -130,9 +131,7 @@ class CloseForm(forms.Form):
 
 
 class PromoteForm(forms.Form):
-    faq_page = forms.ModelChoiceField(
-        label=gettext_lazy("FAQ page"), queryset=FAQPage.objects.none()
-    )
+    faq_page = IdModelChoiceField(label=gettext_lazy("FAQ page"), queryset=FAQPage.objects.none())
 
     def __init__(self, page, *args, **kwargs):
         super().__init__(*args, **kwargs)

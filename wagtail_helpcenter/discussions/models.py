@@ -262,7 +262,9 @@ class PendingComment(models.Model):
     recipient = models.CharField(max_length=254, db_index=True)
     comment = models.TextField()
     followup = models.BooleanField(default=False)
-    ip_address = models.GenericIPAddressField(null=True, blank=True, db_index=True)
+    ip_address = models.GenericIPAddressField(null=True, blank=True)
+    # The sender's network (visitors.network_of: an IPv6 address's /64), for the limits.
+    network = models.CharField(max_length=64, blank=True, db_index=True)
     created_at = models.DateTimeField(default=timezone.now)  # the comment's submit date
     expires_at = models.DateTimeField(db_index=True)
 

@@ -20,6 +20,7 @@ from django.utils.translation import gettext as _
 from django_comments_xtd.models import TmpXtdComment
 
 from ..conf import get_config
+from ..visitors import network_of
 from .models import PendingComment
 from .posting import Refused
 
@@ -30,10 +31,18 @@ def token_hash(token):
     return hashlib.sha256(str(token).encode()).hexdigest()
 
 
+# Mail services that ignore dots in the local part ("j.doe" is "jdoe").
+DOTLESS_DOMAINS = {"gmail.com": "gmail.com", "googlemail.com": "gmail.com"}
+
+
 def recipient_key(email):
-    """One mailbox however its address is written: case and a "+tag" make no other."""
+    """One mailbox however its address is written: case, quotes, a "+tag" and (where the
+    mail service ignores them) dots make no other."""
     local, _at, domain = str(email).strip().lower().rpartition("@")
-    return f"{local.split('+', 1)[0]}@{domain}"
+    local = local.strip('"').split("+", 1)[0]
+    if domain in DOTLESS_DOMAINS:
+        local, domain = local.replace(".", ""), DOTLESS_DOMAINS[domain]
+    return f"{local}@{domain}"
 
 
 class TooManyWaiting(Refused):
@@ -49,9 +58,9 @@ def check_limits(comment):
     to this mailbox, while the earlier ones wait to be opened."""
     config = get_config()
     waiting = PendingComment.objects.waiting()
-    address = comment.ip_address
-    if address and _over(
-        config["DISCUSSION_UNCONFIRMED_PER_ADDRESS"], waiting.filter(ip_address=address)
+    network = network_of(comment.ip_address) if comment.ip_address else ""
+    if network and _over(
+        config["DISCUSSION_UNCONFIRMED_PER_ADDRESS"], waiting.filter(network=network)
     ):
         raise TooManyWaiting(
             _(
@@ -91,6 +100,7 @@ def hold(comment):
         comment=comment.comment,
         followup=bool(comment.followup),
         ip_address=comment.ip_address or None,
+        network=network_of(comment.ip_address) if comment.ip_address else "",
         created_at=now,
         expires_at=now + timedelta(hours=get_config()["DISCUSSION_CONFIRMATION_HOURS"]),
     )

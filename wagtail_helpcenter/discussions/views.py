@@ -20,7 +20,7 @@ from wagtail.models import Page
 
 from ..conf import get_config
 from ..ids import parse_id
-from ..visibility import get_visibility
+from ..visibility import get_visibility, mark_private_when_restricted
 from ..visitors import anonymous_key, client_ip, over_rate_limit
 from . import pending
 from .authors import poster_name
@@ -54,7 +54,7 @@ def message_page(request, heading, message, page=None, text="", status=200):
     """A page of the help center with a message, and the visitor's text to copy; with a
     link back to ``page`` when this visitor may see it."""
     page = visible_page(request, page)
-    return TemplateResponse(
+    response = TemplateResponse(
         request,
         "wagtail_helpcenter/discussions/message.html",
         {
@@ -66,6 +66,8 @@ def message_page(request, heading, message, page=None, text="", status=200):
         },
         status=status,
     )
+    # It names the page: private when the page is one only some may see.
+    return mark_private_when_restricted(request, page, response) if page else response
 
 
 def refusal(request, message, page=None, text="", status=400):

@@ -3,6 +3,8 @@
 
 from django.apps import apps
 
+from ..listing import holds_visible_content
+from ..models import CategoryPage
 from ..visibility import get_visibility
 from .text import clean_query
 
@@ -28,6 +30,9 @@ def editors_picks(request, help_center, query):
             if not (
                 page.live and page.path.startswith(help_center.path) and visibility.can_view(page)
             ):
+                continue
+            # A category is named only when it holds something the visitor may read.
+            if page.specific_class is CategoryPage and not holds_visible_content(request, page):
                 continue
             url = page.get_url(request)
         elif promotion.external_link_url:

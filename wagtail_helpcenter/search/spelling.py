@@ -10,6 +10,7 @@ import hashlib
 
 from django.core.cache import cache
 
+from ..listing import holding_visible_content
 from ..models import ArticlePage, CategoryPage, FAQItem, FAQPage
 from ..visibility import get_visibility, visible_pages
 from .text import WORD_PATTERN
@@ -28,9 +29,13 @@ def vocabulary(request, help_center, locale_id):
     words = cache.get(key)
     if words is None:
         titles = []
-        for model in (ArticlePage, CategoryPage):
-            pages = model.objects.descendant_of(help_center).filter(locale_id=locale_id)
-            titles += visible_pages(request, pages).values_list("title", flat=True)
+        articles = ArticlePage.objects.descendant_of(help_center).filter(locale_id=locale_id)
+        titles += visible_pages(request, articles).values_list("title", flat=True)
+        # A category is named only when it holds something the visitor may read.
+        categories = CategoryPage.objects.descendant_of(help_center).filter(locale_id=locale_id)
+        titles += holding_visible_content(request, visible_pages(request, categories)).values_list(
+            "title", flat=True
+        )
         faq_pages = visible_pages(
             request, FAQPage.objects.descendant_of(help_center).filter(locale_id=locale_id)
         )

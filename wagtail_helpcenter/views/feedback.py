@@ -53,7 +53,15 @@ def vote(request, help_center):
             request, help_center, _("Too many votes: try again later."), TOO_MANY_REQUESTS
         )
     token, is_new = voter_token(request)
-    vote = record_vote(page, item, voter_of(request, page, item, token, is_new), data)
+    voter = voter_of(request, page, item, token, is_new)
+    if voter is None:
+        return _refuse(
+            request,
+            help_center,
+            _("A vote from your network was already counted for this page today. Thank you."),
+            TOO_MANY_REQUESTS,
+        )
+    vote = record_vote(page, item, voter, data)
     if _wants_json(request):
         response = JsonResponse(
             {"helpful": vote.helpful, "message": _("Thank you for your feedback.")}
