@@ -11,6 +11,60 @@ import polib
 LOCALE_DIR = Path(__file__).resolve().parents[2] / "wagtail_helpcenter" / "locale"
 
 TRANSLATIONS = {
+    # Security review (votes, discussions' links and limits).
+    "A vote from your network was already counted for this page today. Thank you.": (
+        "Er is vandaag al een stem vanaf je netwerk geteld voor deze pagina. Bedankt.",
+        "امروز یک رأی از شبکهٔ شما برای این صفحه ثبت شده است. سپاس.",
+    ),
+    "Several comments from your network wait for their poster to open the link "
+    "we emailed. Open those links, or try again later.": (
+        "Er wachten al enkele reacties vanaf je netwerk tot de link in onze e-mail wordt "
+        "geopend. Open die links of probeer het later opnieuw.",
+        "چند دیدگاه از شبکهٔ شما منتظر باز شدن پیوندی هستند که ایمیل کردیم. آن پیوندها را "
+        "باز کنید یا بعداً دوباره امتحان کنید.",
+    ),
+    "Comments for this email address already wait for the link we emailed to be "
+    "opened. Open it, or try again later.": (
+        "Er wachten al reacties voor dit e-mailadres tot de link in onze e-mail wordt "
+        "geopend. Open die link of probeer het later opnieuw.",
+        "دیدگاه‌هایی برای این نشانی ایمیل منتظر باز شدن پیوندی هستند که ایمیل کردیم. آن را "
+        "باز کنید یا بعداً دوباره امتحان کنید.",
+    ),
+    "This confirmation link is from an older version of the site and no longer "
+    "works. Please post your comment again.": (
+        "Deze bevestigingslink komt van een oudere versie van de site en werkt niet meer. "
+        "Plaats je reactie opnieuw.",
+        "این پیوند تأیید از نسخهٔ قدیمی‌تر سایت است و دیگر کار نمی‌کند. لطفاً دیدگاهتان را "
+        "دوباره بفرستید.",
+    ),
+    "This confirmation link is not valid or was already used. Copy the whole "
+    "link from the email.": (
+        "Deze bevestigingslink is ongeldig of al gebruikt. Kopieer de hele link uit de "
+        "e-mail.",
+        "این پیوند تأیید معتبر نیست یا پیش‌تر استفاده شده است. کل پیوند را از ایمیل کپی کنید.",
+    ),
+    "This link is from an older email and no longer works. The next email "
+    "about this discussion has a new one.": (
+        "Deze link komt uit een oudere e-mail en werkt niet meer. De volgende e-mail over "
+        "dit gesprek bevat een nieuwe.",
+        "این پیوند از ایمیلی قدیمی‌تر است و دیگر کار نمی‌کند. ایمیل بعدی دربارهٔ این گفتگو "
+        "پیوند تازه‌ای دارد.",
+    ),
+    "This confirmation link has expired. Please post your comment again.": (
+        "Deze bevestigingslink is verlopen. Plaats je reactie opnieuw.",
+        "این پیوند تأیید منقضی شده است. لطفاً دیدگاهتان را دوباره بفرستید.",
+    ),
+    "This link is not valid. Copy the whole link from the email.": (
+        "Deze link is ongeldig. Kopieer de hele link uit de e-mail.",
+        "این پیوند معتبر نیست. کل پیوند را از ایمیل کپی کنید.",
+    ),
+    "This link does not work": ("Deze link werkt niet", "این پیوند کار نمی‌کند"),
+    "Your comment is confirmed.": ("Je reactie is bevestigd.", "دیدگاه شما تأیید شد."),
+    "The comment you reply to is not on this page.": (
+        "De reactie waarop je antwoordt staat niet op deze pagina.",
+        "دیدگاهی که به آن پاسخ می‌دهید در این صفحه نیست.",
+    ),
+    "Support team": ("Supportteam", "تیم پشتیبانی"),
     "There is no such category in this help center.": (
         "Deze categorie bestaat niet in dit helpcentrum.",
         "این دسته در این مرکز راهنما وجود ندارد.",
