@@ -1,5 +1,5 @@
 from django.db import models
-from wagtail.models import Page
+from wagtail.models import Page, PageViewRestriction
 
 from . import translation_privacy
 from .audience import sync_audience_restriction as _sync
@@ -21,7 +21,7 @@ def clean_text_fields(sender, instance, raw=False, **kwargs):
         if isinstance(field, models.CharField | models.TextField):
             value = getattr(instance, field.attname)
             cleaned = without_control_characters(value)
-            if cleaned is not value and cleaned != value:
+            if cleaned != value:
                 setattr(instance, field.attname, cleaned)
 
 
@@ -85,7 +85,7 @@ def mirror_deleted_restriction(sender, instance, **kwargs):
 def mirror_restriction_groups(sender, instance, action, reverse=False, **kwargs):
     """m2m_changed of a restriction's groups (Wagtail's privacy dialog sets them after
     saving the restriction)."""
-    if reverse or not isinstance(instance, translation_privacy.PageViewRestriction):
+    if reverse or not isinstance(instance, PageViewRestriction):
         return
     if action.startswith("pre_"):
         setattr(instance, _OLD_SIGNATURE, translation_privacy.signature(instance))

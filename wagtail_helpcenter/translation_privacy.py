@@ -68,11 +68,15 @@ def signature(restriction, group_ids=None):
     return (restriction.restriction_type, restriction.password, frozenset(group_ids))
 
 
+def _with_signatures(restrictions):
+    """``(restriction, signature)`` for each of ``restrictions`` (a queryset), their
+    groups loaded in one query."""
+    for restriction in restrictions.prefetch_related("groups"):
+        yield restriction, signature(restriction, [group.pk for group in restriction.groups.all()])
+
+
 def _signatures(restrictions):
-    return {
-        signature(restriction, [group.pk for group in restriction.groups.all()])
-        for restriction in restrictions.prefetch_related("groups")
-    }
+    return {key for _restriction, key in _with_signatures(restrictions)}
 
 
 def _add(page_id, wanted):
@@ -95,11 +99,11 @@ class _Writing:
 
 def no_looser_than_source(page, group=None):
     """Give ``page`` what it lacks of its source's privacy (audience, and restrictions
-    the source has directly or from its parents)."""
+    the source has directly or from its parents). True when it made ``page`` internal."""
     group = list(group if group is not None else group_of(page))
     source = source_of(group)
     if source.pk == page.pk:
-        return
+        return False
     missing = _signatures(source.get_view_restrictions()) - _signatures(
         page.get_view_restrictions()
     )
@@ -107,10 +111,13 @@ def no_looser_than_source(page, group=None):
         for wanted in missing:
             _add(page.pk, wanted)
     specific = source.specific_class
-    if hasattr(specific, "audience"):
-        internal = specific.objects.filter(pk=source.pk, audience=INTERNAL).exists()
-        if internal:
-            specific.objects.filter(pk=page.pk).exclude(audience=INTERNAL).update(audience=INTERNAL)
+    if not hasattr(specific, "audience"):
+        return False
+    if not specific.objects.filter(pk=source.pk, audience=INTERNAL).exists():
+        return False
+    return bool(
+        specific.objects.filter(pk=page.pk).exclude(audience=INTERNAL).update(audience=INTERNAL)
+    )
 
 
 def restriction_changed(page, removed=None, added=None):
@@ -127,10 +134,9 @@ def restriction_changed(page, removed=None, added=None):
         return
     copies = [member.pk for member in group if member.pk != page.pk]
     existing = {}
-    for restriction in PageViewRestriction.objects.filter(page_id__in=copies).prefetch_related(
-        "groups"
+    for restriction, key in _with_signatures(
+        PageViewRestriction.objects.filter(page_id__in=copies)
     ):
-        key = signature(restriction, [group.pk for group in restriction.groups.all()])
         existing.setdefault(restriction.page_id, {}).setdefault(key, []).append(restriction)
     with _Writing():
         for copy_id in copies:
@@ -155,12 +161,8 @@ def page_saved(page, audience_changed):
                 audience=page.audience
             )
         return
-    no_looser_than_source(page, group)
-    if hasattr(page, "audience"):
-        page.audience = (
-            type(page).objects.filter(pk=page.pk).values_list("audience", flat=True).first()
-            or page.audience
-        )
+    if no_looser_than_source(page, group):
+        page.audience = INTERNAL  # as just stored, for the audience restriction that follows
 
 
 def subtree_moved(page):

@@ -17,13 +17,18 @@ from wagtail.models import BaseViewRestriction, PageViewRestriction
 _CACHE_ATTRIBUTE = "_wagtail_helpcenter_visibility"
 
 
+def load_restrictions():
+    """Every page view restriction, with its page and groups: what PageVisibility reads."""
+    return list(PageViewRestriction.objects.select_related("page").prefetch_related("groups"))
+
+
 class PageVisibility:
-    def __init__(self, request=None, *, user=None):
+    def __init__(self, request=None, *, user=None, restrictions=None):
         """What ``request`` may see; or, with ``user`` (see :func:`visibility_for_user`),
-        what that account may see away from any request."""
-        restrictions = list(
-            PageViewRestriction.objects.select_related("page").prefetch_related("groups")
-        )
+        what that account may see away from any request. ``restrictions`` (from
+        :func:`load_restrictions`) spares the query when deciding for many users."""
+        if restrictions is None:
+            restrictions = load_restrictions()
         if user is None:
             user = getattr(request, "user", None)
         session = getattr(request, "session", None) or {}
@@ -108,13 +113,14 @@ def get_visibility(request):
     return visibility
 
 
-def visibility_for_user(user):
+def visibility_for_user(user, restrictions=None):
     """What ``user`` (an account, or None for an anonymous visitor) may see when no
     request is at hand, e.g. for an email to them: no session, so no page password
-    passed; an inactive account could not sign in, so it sees what anyone sees."""
+    passed; an inactive account could not sign in, so it sees what anyone sees.
+    Deciding for several users, load the ``restrictions`` once (load_restrictions)."""
     if user is None or not user.is_active:
-        return PageVisibility(None)
-    return PageVisibility(None, user=user)
+        return PageVisibility(None, restrictions=restrictions)
+    return PageVisibility(None, user=user, restrictions=restrictions)
 
 
 def visible_pages(request, queryset):

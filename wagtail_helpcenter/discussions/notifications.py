@@ -9,7 +9,7 @@ from django_comments_xtd.conf import settings
 from django_comments_xtd.models import XtdComment
 from wagtail.admin.utils import get_admin_base_url
 
-from ..visibility import visibility_for_user
+from ..visibility import load_restrictions, visibility_for_user
 from .authors import author_name
 from .links import mute_key
 from .roles import moderators
@@ -19,10 +19,11 @@ def _send(subject, template, context):
     # The email names the page and quotes the comment: only to moderators who may see
     # the page (INTERNAL_GROUPS need not include the moderator groups).
     page = context["comment"].content_object
+    restrictions = load_restrictions()
     recipients = [
         moderator.email
         for moderator in moderators()
-        if page is not None and visibility_for_user(moderator).can_view(page)
+        if page is not None and visibility_for_user(moderator, restrictions).can_view(page)
     ]
     if not recipients:
         return 0
@@ -96,12 +97,14 @@ def followers_who_may_see(comment, page):
         .order_by("submit_date")
     ):
         by_address.setdefault(earlier.user_email.lower(), []).append(earlier)
+    restrictions = load_restrictions()
     allowed = {}  # user id (None: anonymous) -> may see the page
     followers = {}
     for address, comments in by_address.items():
         for earlier in comments:
             if earlier.user_id not in allowed:
-                allowed[earlier.user_id] = visibility_for_user(earlier.user).can_view(page)
+                visibility = visibility_for_user(earlier.user, restrictions)
+                allowed[earlier.user_id] = visibility.can_view(page)
         if all(allowed[earlier.user_id] for earlier in comments):
             followers[address] = comments[0]
     return followers
