@@ -72,7 +72,7 @@ def internal_article(internal_category):
 
 @pytest.fixture
 def dutch(db):
-    """A second content language (the test site is multilingual: en, nl, fa)."""
+    """A second content language (the test site is multilingual: en, nl, fa, lv, zh-hans)."""
     return Locale.objects.create(language_code="nl")
 
 
@@ -80,6 +80,17 @@ def dutch(db):
 def persian(db):
     """A right-to-left content language."""
     return Locale.objects.create(language_code="fa")
+
+
+@pytest.fixture
+def latvian(db):
+    return Locale.objects.create(language_code="lv")
+
+
+@pytest.fixture
+def chinese(db):
+    """Simplified Chinese: words are not separated by spaces."""
+    return Locale.objects.create(language_code="zh-hans")
 
 
 @pytest.fixture

@@ -97,12 +97,15 @@ PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 LANGUAGE_CODE = "en"
 TIME_ZONE = "UTC"
 USE_I18N = True
-# A multilingual help center: English (source), Dutch and Persian (right to left).
+# A multilingual help center: English (source), Dutch, Persian (right to left), Latvian and
+# Simplified Chinese (no spaces between words).
 WAGTAIL_I18N_ENABLED = True
 LANGUAGES = WAGTAIL_CONTENT_LANGUAGES = [
     ("en", "English"),
     ("nl", "Nederlands"),
     ("fa", "فارسی"),
+    ("lv", "Latviešu"),
+    ("zh-hans", "简体中文"),
 ]
 # wagtail-localize's own test translator: never a live translation service in tests.
 WAGTAILLOCALIZE_MACHINE_TRANSLATOR = {

@@ -106,6 +106,8 @@ LANGUAGES = WAGTAIL_CONTENT_LANGUAGES = [
     ("en", "English"),
     ("nl", "Nederlands"),
     ("fa", "فارسی"),
+    ("lv", "Latviešu"),
+    ("zh-hans", "简体中文"),
 ]
 # Machine translation in the translation editor. The dummy translator (it reverses the
 # words) needs no account; a real site names DeepL or Google here, see
