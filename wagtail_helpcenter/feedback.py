@@ -11,7 +11,7 @@ from . import visitors
 from .conf import get_config
 from .ids import parse_id
 from .listing import InvalidParameter
-from .models import ArticlePage, FAQItem, FAQPage, Vote
+from .models import ArticlePage, FAQItem, FAQPage, Passage, QuickAnswerVote, Vote
 from .models.feedback import COMMENT_MAX_LENGTH
 from .visibility import get_visibility
 from .visitors import anonymous_key
@@ -38,10 +38,20 @@ class VoteForm(forms.Form):
         return f"{label}: {errors[0]}" if label else errors[0]
 
 
-def vote_target(request, help_center, page_id, item_id):
-    """``(page, faq_item or None)`` a vote is for: a live article or FAQ answer of this
-    help center that the request may view. InvalidParameter otherwise, whatever the
-    reason, so a visitor learns nothing about pages they may not see."""
+class AnswerVoteForm(forms.Form):
+    page = forms.IntegerField(min_value=1, max_value=MAX_ID)
+    anchor = forms.CharField(max_length=100, required=False)
+    helpful = forms.ChoiceField(choices=[("yes", _("Yes")), ("no", _("No"))])
+    q = forms.CharField(max_length=200, required=False)  # the search to go back to
+    website = forms.CharField(required=False)  # the honeypot, as on VoteForm
+
+    first_error = VoteForm.first_error
+
+
+def _visible_page(request, help_center, page_id):
+    """The live article or FAQ page ``page_id`` of this help center that the request may
+    view; InvalidParameter otherwise, whatever the reason, so a visitor learns nothing
+    about pages they may not see."""
     from wagtail.models import Page
 
     page = (
@@ -54,6 +64,28 @@ def vote_target(request, help_center, page_id, item_id):
     )
     if page is None or not get_visibility(request).can_view(page):
         raise InvalidParameter(_("There is no such article in this help center."))
+    return page
+
+
+def answer_target(request, help_center, page_id, anchor):
+    """The page of a quick answer: visible to the request, with a passage at ``anchor``."""
+    page = _visible_page(request, help_center, page_id)
+    if not Passage.objects.filter(page=page, anchor=anchor).exists():
+        raise InvalidParameter(_("There is no such answer on this page."))
+    return page
+
+
+def record_answer_vote(page, anchor, voter, helpful):
+    vote, _created = QuickAnswerVote.objects.update_or_create(
+        page=page, anchor=anchor, voter=voter, defaults={"helpful": helpful}
+    )
+    return vote
+
+
+def vote_target(request, help_center, page_id, item_id):
+    """``(page, faq_item or None)`` a vote is for: a live article or FAQ answer of this
+    help center that the request may view. InvalidParameter otherwise."""
+    page = _visible_page(request, help_center, page_id)
     if isinstance(page, FAQPage):
         item = FAQItem.objects.filter(page=page, pk=item_id).first() if item_id else None
         if item is None:
@@ -96,7 +128,8 @@ def voter_of(request, page, item, token, is_new):
     away gives no second vote, and never changes someone else's). The network is kept
     only as a keyed hash in the shared cache, for a day."""
     network = anonymous_key("address", visitors.client_network(request))
-    key = f"wagtail_helpcenter:voted:{page.pk}:{item.pk if item else 0}:{network}"
+    target = item.pk if isinstance(item, FAQItem) else (item or 0)
+    key = f"wagtail_helpcenter:voted:{page.pk}:{target}:{network}"
     if is_new and cache.get(key):
         return None
     cache.set(key, True, 24 * 3600)

@@ -1,4 +1,4 @@
-from django.db import models
+from django.db import models, transaction
 from wagtail.models import Page, PageViewRestriction
 
 from . import translation_privacy
@@ -120,3 +120,23 @@ def ensure_search_stemming(sender, using="default", **kwargs):
 
     if uses_this_backend(getattr(settings, "WAGTAILSEARCH_BACKENDS", None)):
         ensure_stemming(using)
+
+
+def refresh_passages(sender, instance, **kwargs):
+    """A published or unpublished article or FAQ page: its passages follow, in the
+    background, once the change is committed (semantic search only)."""
+    from .models import ArticlePage, FAQPage
+    from .semantic.embedders import get_embedder
+
+    if get_embedder() is None or not isinstance(instance.specific_deferred, ArticlePage | FAQPage):
+        return
+    from .semantic.tasks import refresh_passages as task
+
+    page_id = instance.pk
+    transaction.on_commit(lambda: task.enqueue(page_id))
+
+
+def passages_deleted(sender, **kwargs):
+    from .semantic.store import bump_generation
+
+    bump_generation()

@@ -10,6 +10,7 @@ from .pages import (
     FAQPage,
     HelpCenterPage,
 )
+from .passages import Passage, QuickAnswerVote
 from .search_terms import SearchTermDay
 from .synonyms import SynonymSet
 
@@ -25,6 +26,8 @@ __all__ = [
     "HelpCenterPage",
     "ImportedPage",
     "PageViewDay",
+    "Passage",
+    "QuickAnswerVote",
     "SearchTermDay",
     "SynonymSet",
     "Vote",

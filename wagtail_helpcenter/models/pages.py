@@ -217,6 +217,12 @@ class HelpCenterPage(RoutablePageMixin, HelpCenterPageBase):
 
         return vote(request, self)
 
+    @path("feedback/answer/", name="answer_feedback")
+    def answer_feedback_route(self, request):
+        from ..views.feedback import answer_vote
+
+        return answer_vote(request, self)
+
     @path("search/suggest/", name="search_suggest")
     def suggest_route(self, request):
         from ..views.search import suggestions

@@ -20,6 +20,8 @@ class SearchParams:
     # The visitor finished typing (the search page's form, or the widget's Enter key):
     # only such searches are counted for the search terms report.
     complete: bool = True
+    # Search the words as typed: no misspelt word is replaced ("Search instead for").
+    exact: bool = False
 
     @classmethod
     def from_request(cls, request):
@@ -38,4 +40,5 @@ class SearchParams:
             kind=kind,
             want_json=output == "json",
             complete=output == "html" or get.get("complete", "").strip() == "1",
+            exact=get.get("exact", "").strip() == "1",
         )

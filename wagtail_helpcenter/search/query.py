@@ -7,30 +7,33 @@ visitor may view. The two ranked lists are merged by score.
 """
 
 import logging
-import re
 from dataclasses import dataclass, field
-from html import escape, unescape
+from html import escape
 
 from django.conf import settings
 from django.db.models import Exists, OuterRef, Q
 from django.utils.safestring import mark_safe
 from modelsearch.backends.elasticsearchbase import ElasticsearchBaseSearchBackend
 from modelsearch.query import Boost, Fuzzy, Or, Phrase, PlainText
-from wagtail import blocks
-from wagtail.images.blocks import ImageBlock
 from wagtail.models import Page
 from wagtail.search.backends import get_search_backend
 
+from ..body_text import readable_text, text_of_html
 from ..conf import get_config
 from ..ids import is_whole_number
 from ..importers.html import plain_text
 from ..listing import few_pages
 from ..models import ArticlePage, CategoryPage, FAQItem, FAQPage
+from ..semantic import retrieval as semantic_retrieval
+from ..semantic.embedders import EmbeddingError
 from ..visibility import visible_pages
 from .backends.database import is_sqlite_backend
 from .engines import search_together
 from .facets import SectionLabels, facet_from_buckets, facet_from_sections, section_counts
+from .fusion import fuse
 from .params import SearchParams
+from .quick_answers import quick_answer
+from .spelling import MIN_WORD_LENGTH, did_you_mean, vocabulary
 from .synonyms import expand
 from .text import query_terms
 
@@ -40,6 +43,10 @@ MAX_PAGE = 50
 SNIPPET_LENGTH = 220
 SNIPPET_WORDS = SNIPPET_LENGTH // 4  # more words than a snippet can hold
 FALLBACK_BACKEND = "modelsearch.backends.database.fallback"
+# Lexical hits of each kind fused with the semantic ones: ranks beyond it keep their
+# lexical order (pages past the fifth on a ten-per-page search).
+HYBRID_WINDOW = 50
+RETRIEVAL_MODES = ("lexical", "semantic", "hybrid")
 
 
 @dataclass
@@ -53,6 +60,10 @@ class Hit:
     highlight: str
     score: float = 0.0
     page: Page = None
+    passage: object = None  # the best passage, when semantic search found it
+    other_language: bool = False  # in the source language: no translation yet
+    lexical_rank: int | None = None
+    semantic_score: float | None = None
 
 
 @dataclass
@@ -68,6 +79,8 @@ class SearchOutcome:
     degraded: bool = False  # answered by the database because the engine failed
     picks: list = field(default_factory=list)  # editors' picks, page 1 only
     suggestion: str | None = None  # "did you mean", when nothing was found
+    corrected_query: str | None = None  # "showing results for", misspelt words corrected
+    answer: object = None  # a QuickAnswer, when a passage answers with high confidence
 
     def facets(self):
         return {
@@ -131,12 +144,37 @@ def parent_path(page):
     return page.path[: -Page.steplen]
 
 
+@dataclass
+class LexicalRanking:
+    hits: list
+    counts: dict  # kind -> number of matches
+    buckets: list | None  # Elasticsearch/OpenSearch facet buckets, one dict per kind
+    section_counts: dict | None  # SQLite: kind -> {top-level path: count}
+
+    @property
+    def section_ids(self):
+        # The engine returns the top-level pages' ids as keyword strings.
+        return {
+            int(key) for kind_buckets in self.buckets or () for key in kind_buckets
+            if is_whole_number(str(key))
+        }  # fmt: skip
+
+    @property
+    def section_paths(self):
+        return {path for counted in (self.section_counts or {}).values() for path in counted}
+
+
 class HelpCenterSearch:
-    def __init__(self, request, help_center, params, backend=None):
+    def __init__(self, request, help_center, params, backend=None, retrieval="hybrid"):
+        if retrieval not in RETRIEVAL_MODES:
+            raise ValueError(f"retrieval must be one of {RETRIEVAL_MODES}, not {retrieval!r}")
         self.request = request
         self.help_center = help_center
         self.params = params
         self.backend = backend or get_search_backend()
+        # "hybrid" is words and meaning fused when an embedder is configured, words only
+        # otherwise; "lexical" and "semantic" are one of them alone (for benchmarks).
+        self.retrieval = retrieval
         # The help center's own language: every page below it shares it, also when the
         # visitor's language has no help center and routing fell back to this one.
         self.locale_id = help_center.locale_id
@@ -171,20 +209,22 @@ class HelpCenterSearch:
             return visible_pages(self.request, category).first()
         return self.help_center
 
-    def article_candidates(self, scope, model=ArticlePage):
-        """The articles a search may find. With ``model=Page``: the same pages on the
-        pages table alone (the search index already knows their type), which is cheaper
-        to check each match against when counting."""
+    def article_candidates(self, scope, model=ArticlePage, locale_id=None):
+        """The articles a search may find (in ``locale_id``, by default the help
+        center's). With ``model=Page``: the same pages on the pages table alone (the
+        search index already knows their type), which is cheaper to check each match
+        against when counting."""
         return visible_pages(
             self.request,
             model.objects.descendant_of(scope)
-            .filter(locale_id=self.locale_id)
+            .filter(locale_id=locale_id or self.locale_id)
             .select_related("locale"),
         )
 
-    def faq_candidates(self, scope):
+    def faq_candidates(self, scope, locale_id=None):
         faq_pages = visible_pages(
-            self.request, few_pages(FAQPage).descendant_of(scope).filter(locale_id=self.locale_id)
+            self.request,
+            few_pages(FAQPage).descendant_of(scope).filter(locale_id=locale_id or self.locale_id),
         )
         page_ids = list(faq_pages.order_by().values_list("pk", flat=True))
         if not page_ids:
@@ -198,9 +238,10 @@ class HelpCenterSearch:
         outcome = SearchOutcome(query=self.params.query, terms=query_terms(self.params.query))
         if not outcome.terms:
             return outcome
-        outcome, outcome.degraded = with_fallback(
+        outcome, engine_failed = with_fallback(
             self.backend, lambda backend: self._run(outcome, backend), "search"
         )
+        outcome.degraded = outcome.degraded or engine_failed
         return outcome
 
     def _run(self, outcome, backend):
@@ -208,56 +249,138 @@ class HelpCenterSearch:
         if scope is None:  # a category this visitor may not see, or not in this help center
             outcome.counts = {"article": 0, "faq": 0}
             return outcome
-        searches = self.searches(scope, backend, outcome.terms)
+        kinds = [self.params.kind] if self.params.kind else ["article", "faq"]
         size = self.page_size()
-        if _uses_elasticsearch_dsl(backend):
-            # Hits, counts and facets of both kinds in one request. The page shown is never
-            # past the one asked for, so this many hits of each kind cover it.
-            fetch = min(self.params.page, MAX_PAGE) * size
-            fetched = search_together(searches, fetch, "helpcenter_section")
-            outcome.counts = {kind: total for kind, (_objects, total, _buckets) in fetched.items()}
-            found = {kind: objects for kind, (objects, _total, _buckets) in fetched.items()}
-            buckets = [kind_buckets for _objects, _total, kind_buckets in fetched.values()]
-            counts = None
-            # The engine returns the top-level pages' ids as keyword strings.
-            section_ids = {
-                int(key) for kind_buckets in buckets for key in kind_buckets
-                if is_whole_number(str(key))
-            }  # fmt: skip
-            section_paths = ()
+        asked_page = min(self.params.page, MAX_PAGE)
+        semantic = self._semantic(outcome, scope, kinds)
+        if self.retrieval == "semantic" and semantic is not None:
+            ranked = [self.semantic_hit(match) for match in semantic]
+            outcome.counts = dict.fromkeys(("article", "faq"), 0)
+            for hit in ranked:
+                outcome.counts[hit.kind] += 1
+            lexical = LexicalRanking(hits=[], counts={}, buckets=None, section_counts=None)
+            added = ranked
         else:
-            probes = {"article": self.article_candidates(scope, model=Page)}
-            counts = section_counts(searches, self.help_center, backend, probes)
-            if counts is None:
-                outcome.counts = {kind: results.count() for kind, results in searches.items()}
-            else:
-                outcome.counts = {kind: sum(counted.values()) for kind, counted in counts.items()}
-            found, buckets, section_ids = None, None, ()
-            section_paths = {path for counted in (counts or {}).values() for path in counted}
-        kinds = [self.params.kind] if self.params.kind else list(searches)
-        outcome.total = sum(outcome.counts[kind] for kind in kinds)
+            if not _uses_elasticsearch_dsl(backend):
+                outcome.terms = self._with_corrections(outcome, backend)
+            window = asked_page * size
+            if semantic:
+                window = max(window, HYBRID_WINDOW)
+            lexical = self._lexical(scope, backend, outcome.terms, kinds, window)
+            outcome.counts = dict(lexical.counts)
+            ranked, added = lexical.hits, []
+            if semantic:
+                ranked, added = fuse(lexical.hits, [self.semantic_hit(m) for m in semantic])
+                for hit in added:
+                    outcome.counts[hit.kind] = outcome.counts.get(hit.kind, 0) + 1
+        outcome.total = sum(outcome.counts.get(kind, 0) for kind in kinds)
+        if outcome.total == 0:
+            # A correction that finds nothing is no help, and could name a word of a
+            # page the visitor may not see (the vocabulary is cached for a while).
+            outcome.corrected_query = None
         outcome.num_pages = max(1, min(MAX_PAGE, -(-outcome.total // size)))
         outcome.page = min(self.params.page, outcome.num_pages)
-        wanted = outcome.page * size
+        outcome.hits = ranked[(outcome.page - 1) * size : outcome.page * size]
+        labels = self.labels(outcome.hits + added, lexical.section_ids, lexical.section_paths)
+        self._facets(outcome, lexical, labels, added)
+        for hit in outcome.hits:
+            hit.category = labels.title_of(parent_path(hit.page))
+            # A hit only semantic search found may share no word with the question: its
+            # snippet is the passage that matched.
+            only_semantic = hit.passage is not None and hit.lexical_rank is None
+            text = hit.passage.text if only_semantic else self.text_of(hit, outcome.terms)
+            hit.highlight = highlight(text, outcome.terms)
+        if semantic and outcome.page == 1:
+            outcome.answer = quick_answer(self.request, semantic[0])
+        return outcome
+
+    def _semantic(self, outcome, scope, kinds):
+        """The semantic matches for this search, or None when semantic search is off,
+        not asked for, or failing (then the search is answered by words only and marked
+        degraded)."""
+        if self.retrieval == "lexical" or not semantic_retrieval.is_enabled():
+            return None
+        try:
+            return semantic_retrieval.semantic_matches(self, scope, self.params.query, kinds)
+        except EmbeddingError as error:
+            logger.warning("Semantic search failed (%s); answering by words only.", error)
+            outcome.degraded = True
+            return None
+
+    def _with_corrections(self, outcome, backend):
+        """The terms, with each one that is no word of the help center and finds nothing
+        searched also as its closest word (typo tolerance on database backends, whose
+        search has no fuzzy matching); ``outcome.corrected_query`` says what was searched."""
+        if self.params.exact:
+            return outcome.terms
+        words = vocabulary(self.request, self.help_center, self.locale_id)
+        known = set(words)
+        terms, corrected, changed = list(outcome.terms), [], False
+        for term in outcome.terms:
+            replacement = term
+            if term not in known and len(term) >= MIN_WORD_LENGTH and not term.isdigit():
+                guess = did_you_mean([term], words)
+                if guess and not self.finds_anything(self.request, self.help_center, term):
+                    replacement, changed = guess, True
+                    terms.append(guess)
+            corrected.append(replacement)
+        if changed:
+            outcome.corrected_query = " ".join(corrected)
+        return terms
+
+    def _lexical(self, scope, backend, terms, kinds, window):
+        """The best ``window`` lexical hits of each kind asked for, merged best first,
+        with the counts (and the facet's raw counts) of every match."""
+        searches = self.searches(scope, backend, terms)
+        if _uses_elasticsearch_dsl(backend):
+            # Hits, counts and facets of both kinds in one request.
+            fetched = search_together(searches, window, "helpcenter_section")
+            counts = {kind: total for kind, (_objects, total, _buckets) in fetched.items()}
+            found = {kind: objects for kind, (objects, _total, _buckets) in fetched.items()}
+            buckets = [kind_buckets for _objects, _total, kind_buckets in fetched.values()]
+            section_by_kind = None
+        else:
+            probes = {"article": self.article_candidates(scope, model=Page)}
+            section_by_kind = section_counts(searches, self.help_center, backend, probes)
+            if section_by_kind is None:
+                counts = {kind: results.count() for kind, results in searches.items()}
+            else:
+                counts = {kind: sum(counted.values()) for kind, counted in section_by_kind.items()}
+            found, buckets = None, None
         hits = []
         for kind in kinds:
             objects = (
                 found[kind]
                 if found is not None
-                else searches[kind].annotate_score("_score")[:wanted]
+                else searches[kind].annotate_score("_score")[:window]
             )
-            hits += [self.hit(kind, obj) for obj in objects[:wanted]]
+            hits += [self.hit(kind, obj) for obj in objects[:window]]
         hits.sort(key=_better_first_key(backend))
-        outcome.hits = hits[(outcome.page - 1) * size : wanted]
-        labels = self.labels(outcome.hits, section_ids, section_paths)
-        if buckets is not None:
-            outcome.categories = facet_from_buckets(buckets, labels.categories)
-        elif counts is not None:
-            outcome.categories = facet_from_sections(counts, labels.categories)
-        for hit in outcome.hits:
-            hit.category = labels.title_of(parent_path(hit.page))
-            hit.highlight = highlight(self.text_of(hit, outcome.terms), outcome.terms)
-        return outcome
+        for rank, hit in enumerate(hits):
+            hit.lexical_rank = rank
+        return LexicalRanking(hits, counts, buckets, section_by_kind)
+
+    def _facets(self, outcome, lexical, labels, added):
+        if lexical.buckets is not None:
+            outcome.categories = facet_from_buckets(lexical.buckets, labels.categories)
+        elif lexical.section_counts is not None:
+            outcome.categories = facet_from_sections(lexical.section_counts, labels.categories)
+        elif not added:
+            return
+        # What semantic search added is counted in its category too, so the facet adds up
+        # to what is listed.
+        prefix = (self.help_center.depth + 1) * Page.steplen
+        by_path = {category.path: category for category in labels.categories}
+        facet = {entry["value"]: entry for entry in outcome.categories}
+        for hit in added:
+            category = by_path.get(hit.page.path[:prefix])
+            if category is None:
+                continue
+            entry = facet.setdefault(
+                category.pk, {"value": category.pk, "label": category.title, "count": 0}
+            )
+            entry["count"] += 1
+        outcome.categories = sorted(facet.values(), key=lambda e: (-e["count"], e["value"]))
 
     def searches(self, scope, backend, terms):
         """``{kind: search results}`` for ``terms`` (expanded with synonyms) below
@@ -272,7 +395,9 @@ class HelpCenterSearch:
         """The pages that name the category facet (top-level sections counted, by page
         id from an engine or by path from SQLite) and each hit's category (the page
         holding it), read in one query."""
+        prefix = (self.help_center.depth + 1) * Page.steplen
         paths = {parent_path(hit.page) for hit in hits} | set(section_paths)
+        paths |= {hit.page.path[:prefix] for hit in hits if len(hit.page.path) > prefix}
         if not (paths or section_ids):
             return SectionLabels([], self.help_center)
         rows = (
@@ -311,6 +436,16 @@ class HelpCenterSearch:
             page=obj,
         )
 
+    def semantic_hit(self, match):
+        hit = self.hit(match.kind, match.obj)
+        hit.score, hit.passage, hit.other_language = (
+            match.score,
+            match.passage,
+            match.other_language,
+        )
+        hit.semantic_score = match.score
+        return hit
+
     def text_of(self, hit, terms):
         """The hit's text from its start to a little past the first matched term: the
         blocks after that are not read (a snippet shows only that far)."""
@@ -333,35 +468,6 @@ class HelpCenterSearch:
                 elif (index := first_match(words, matches)) is not None:
                     words_after_match = len(words) - index
         return " ".join(parts)
-
-
-def readable_text(block, value):
-    """The text a visitor reads in a block, as Wagtail indexes it, without choice labels
-    such as a heading's level or a callout's kind."""
-    if isinstance(block, blocks.ChoiceBlock | ImageBlock) or value is None:
-        # An image's value is the image itself, not its fields: its caption (a sibling
-        # field of the figure) is the text a visitor reads.
-        return []
-    if isinstance(block, blocks.RichTextBlock):
-        # Its stored HTML: the snippet strips the tags (faster than Wagtail's indexing text).
-        return [value.source] if value else []
-    if isinstance(block, blocks.StructBlock):
-        return [
-            text
-            for name, child in block.child_blocks.items()
-            for text in readable_text(child, value.get(name))
-        ]
-    if isinstance(block, blocks.ListBlock):
-        return [text for item in value for text in readable_text(block.child_block, item)]
-    return block.get_searchable_content(value)
-
-
-_TAG = re.compile(r"<[^>]*>")
-
-
-def text_of_html(html):
-    """Text of trusted, already-sanitised HTML (rich text from the index): fast, for snippets."""
-    return unescape(_TAG.sub(" ", html or ""))
 
 
 def matcher(terms):

@@ -5,8 +5,11 @@ from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 
 from ..feedback import (
+    AnswerVoteForm,
     VoteForm,
+    answer_target,
     over_rate_limit,
+    record_answer_vote,
     record_vote,
     remember_voter,
     vote_target,
@@ -74,6 +77,50 @@ def vote(request, help_center):
         query = urlencode(after)
         response = HttpResponseRedirect(f"{page.get_url(request)}?{query}#{anchor}")
         response.status_code = 303  # See Other: show the page, do not post again
+    if is_new:
+        remember_voter(response, token)
+    return response
+
+
+def answer_vote(request, help_center):
+    """ "Did this answer your question?" under a quick answer: the same checks and limits
+    as an article's vote; without JavaScript, back to the search with a thank-you."""
+    if request.method != "POST":
+        return HttpResponseNotAllowed(["POST"])
+    form = AnswerVoteForm(request.POST)
+    if not form.is_valid():
+        return _refuse(request, help_center, form.first_error())
+    data = form.cleaned_data
+    if data["website"] or is_bot(request):
+        return _refuse(request, help_center, _("Your feedback could not be recorded."))
+    try:
+        page = answer_target(request, help_center, data["page"], data["anchor"])
+    except InvalidParameter as error:
+        return _refuse(request, help_center, str(error))
+    if over_rate_limit(request):
+        return _refuse(
+            request, help_center, _("Too many votes: try again later."), TOO_MANY_REQUESTS
+        )
+    token, is_new = voter_token(request)
+    voter = voter_of(request, page, f"answer:{data['anchor']}", token, is_new)
+    if voter is None:
+        return _refuse(
+            request,
+            help_center,
+            _("A vote from your network was already counted for this page today. Thank you."),
+            TOO_MANY_REQUESTS,
+        )
+    vote = record_answer_vote(page, data["anchor"], voter, data["helpful"] == "yes")
+    if _wants_json(request):
+        response = JsonResponse(
+            {"helpful": vote.helpful, "message": _("Thank you for your feedback.")}
+        )
+    else:
+        query = urlencode({"q": data["q"], "answer_voted": "yes"})
+        response = HttpResponseRedirect(
+            f"{help_center.get_url(request)}search/?{query}#hc-quick-answer"
+        )
+        response.status_code = 303
     if is_new:
         remember_voter(response, token)
     return response

@@ -67,12 +67,15 @@ def as_json(outcome):
                 "category": hit.category,
                 "locale": hit.locale,
                 "highlight": str(hit.highlight),
+                "other_language": hit.other_language,
             }
             for hit in outcome.hits
         ],
         "picks": outcome.picks,
         "facets": outcome.facets(),
         "suggestion": outcome.suggestion,
+        "corrected_query": outcome.corrected_query,
+        "answer": outcome.answer.as_json() if outcome.answer else None,
         "degraded": outcome.degraded,
     }
 

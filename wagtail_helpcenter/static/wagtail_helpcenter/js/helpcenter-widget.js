@@ -35,6 +35,8 @@
     ":host{all:initial;position:fixed;right:16px;bottom:16px;z-index:2147483000;" +
     "font:16px/1.5 system-ui,-apple-system,'Segoe UI',Roboto,sans-serif;color:#1f2933}" +
     "*{box-sizing:border-box}" +
+    ".answer{border-left:4px solid #1f5f99;background:#f5f9fd;padding:8px 12px;margin:8px 0}" +
+    ".answer blockquote{margin:0 0 4px}" +
     ".toggle{font:inherit;font-weight:600;border:0;border-radius:999px;padding:.7em 1.3em;" +
     "background:#0b5cad;color:#fff;cursor:pointer;box-shadow:0 2px 8px rgba(0,0,0,.25)}" +
     ".toggle:hover{background:#084482}" +
@@ -65,7 +67,8 @@
     '<div class="head"><h2 id="title"></h2><button class="close" type="button"></button></div>' +
     '<form role="search"><label for="q"></label>' +
     '<input id="q" type="search" autocomplete="off" maxlength="200"></form>' +
-    '<p class="status" role="status" aria-live="polite"></p><ul></ul>' +
+    '<p class="status" role="status" aria-live="polite"></p>' +
+    '<div class="answer" hidden><blockquote></blockquote><a></a></div><ul></ul>' +
     '<a class="contact" hidden></a></div>';
 
   var toggle = root.querySelector(".toggle");
@@ -73,6 +76,7 @@
   var input = root.querySelector("input");
   var list = root.querySelector("ul");
   var status = root.querySelector(".status");
+  var answer = root.querySelector(".answer");
   var contact = root.querySelector(".contact");
   var closeButton = root.querySelector(".close");
   toggle.textContent = text.label;
@@ -113,6 +117,18 @@
     }
   });
 
+  // A quick answer: a passage of the help center in its own words, linked to its section.
+  function showAnswer(found) {
+    answer.hidden = !found;
+    if (!found) {
+      return;
+    }
+    answer.querySelector("blockquote").textContent = found.text;
+    var link = answer.querySelector("a");
+    link.href = new URL(found.url, helpCenterUrl).href;
+    link.textContent = found.section ? found.title + " › " + found.section : found.title;
+  }
+
   function show(results) {
     list.textContent = "";
     results.slice(0, MAX_RESULTS).forEach(function (result) {
@@ -142,6 +158,7 @@
   function search(complete) {
     var query = input.value.trim();
     if (query.length < MIN_LENGTH) {
+      showAnswer(null);
       list.textContent = "";
       status.textContent = "";
       return;
@@ -160,11 +177,13 @@
       })
       .then(function (data) {
         if (asked === latest) {
+          showAnswer(data.answer);
           show((data.picks || []).concat(data.results || []));
         }
       })
       .catch(function () {
         if (asked === latest) {
+          showAnswer(null);
           list.textContent = "";
           status.textContent = text.error;
         }

@@ -1,0 +1,42 @@
+"""Lexical and semantic rankings fused into one, by reciprocal rank fusion.
+
+Each list gives a hit ``1 / (RRF_K + rank)``; a hit found by both adds the two. Ranks,
+not scores, are fused: bm25 and cosine similarity are not on one scale, and bm25's is not
+even comparable between two queries. ``RRF_K`` was chosen on the relevance benchmark
+(benchmarks/results/relevance.md).
+"""
+
+RRF_K = 20
+
+
+def _id(hit):
+    # An FAQ answer is its own result: two answers of one page are two hits.
+    return hit.url if hit.kind == "faq" else hit.page.pk
+
+
+def fuse(lexical, semantic, k=RRF_K):
+    """``(ranked, added)``: the hits of both lists, best first, with the semantic hit's
+    passage and score kept on a hit both found; ``added`` the hits only semantic search
+    found (they add to the totals)."""
+    scores, by_key, order = {}, {}, []
+    for rank, hit in enumerate(lexical):
+        key = (hit.kind, _id(hit))
+        by_key[key] = hit
+        order.append(key)
+        scores[key] = 1 / (k + rank + 1)
+    added = []
+    for rank, hit in enumerate(semantic):
+        key = (hit.kind, _id(hit))
+        if key in by_key:
+            known = by_key[key]
+            known.passage, known.semantic_score = hit.passage, hit.semantic_score
+            known.other_language = known.other_language or hit.other_language
+        else:
+            by_key[key] = hit
+            order.append(key)
+            added.append(hit)
+            scores[key] = 0.0
+        scores[key] += 1 / (k + rank + 1)
+    position = {key: index for index, key in enumerate(order)}
+    order.sort(key=lambda key: (-scores[key], position[key]))
+    return [by_key[key] for key in order], added
