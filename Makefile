@@ -17,7 +17,7 @@ help:
 	@echo "make test-browser  the browser tests, in headless Chromium (installed from Debian if missing)"
 	@echo "make test-postgres the test suite on PostgreSQL (installed from Debian if missing)"
 	@echo "make opensearch run a local OpenSearch node on http://127.0.0.1:9200 (needs Java 11-23, Maven)"
-	@echo "make bench      benchmarks: pages, import, indexing, search (reports in benchmarks/results/)"
+	@echo "make bench      benchmarks: pages, import, indexing, search, relevance (reports in benchmarks/results/)"
 	@echo "make load       load test on gunicorn + PostgreSQL, report in benchmarks/results/load.md"
 	@echo "make format     format the code with ruff"
 	@echo "make docs       build the documentation into site/"
@@ -79,10 +79,12 @@ test-browser: install
 
 # Benchmarks (not part of `make test`): Markdown reports in benchmarks/results/. Page
 # rendering, import and indexing on SQLite; search by engine and corpus size (it starts
-# an OpenSearch node; 10,000 articles take a while).
+# an OpenSearch node; 10,000 articles take a while); search relevance on Debian's Python
+# FAQ (fetched with apt-get download) and the demo's Dutch and Persian content.
 bench: install
 	$(BIN)/python -m benchmarks.pages --out benchmarks/results/pages.md
 	$(BIN)/python -m benchmarks.search --out benchmarks/results/search.md
+	$(BIN)/python -m benchmarks.relevance --out benchmarks/results/relevance.md
 
 # The load test: gunicorn + PostgreSQL (Debian's package, installed when missing) + locust;
 # writes benchmarks/results/load.md. Not part of `make test`.
