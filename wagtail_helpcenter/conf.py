@@ -99,7 +99,7 @@ DEFAULTS = {
     "SEMANTIC_MARGIN": 0.10,
     # Show the best passage above the results when its similarity is at least this.
     # None switches quick answers off.
-    "QUICK_ANSWER_MIN_SCORE": 0.20,
+    "QUICK_ANSWER_MIN_SCORE": 0.35,
 }
 
 

@@ -7,23 +7,29 @@ even comparable between two queries. ``RRF_K`` was chosen on the relevance bench
 """
 
 RRF_K = 20
+# A lexical hit whose meaning is far from the question's (its best passage scores below
+# the semantic threshold) counts for this share of its lexical rank: a page that only
+# shares a common word ("get", "do") with a question comes after the pages that answer it.
+OFF_TOPIC_WEIGHT = 0.5
 
 
 def _id(hit):
     # An FAQ answer is its own result: two answers of one page are two hits.
-    return hit.url if hit.kind == "faq" else hit.page.pk
+    return hit.item_id if hit.kind == "faq" else hit.page.pk
 
 
-def fuse(lexical, semantic, k=RRF_K):
+def fuse(lexical, semantic, k=RRF_K, off_topic=frozenset()):
     """``(ranked, added)``: the hits of both lists, best first, with the semantic hit's
     passage and score kept on a hit both found; ``added`` the hits only semantic search
-    found (they add to the totals)."""
+    found (they add to the totals). ``off_topic``: keys ``(kind, id)`` of lexical hits
+    whose meaning is far from the question's (weighed by ``OFF_TOPIC_WEIGHT``)."""
     scores, by_key, order = {}, {}, []
     for rank, hit in enumerate(lexical):
         key = (hit.kind, _id(hit))
         by_key[key] = hit
         order.append(key)
-        scores[key] = 1 / (k + rank + 1)
+        weight = OFF_TOPIC_WEIGHT if key in off_topic else 1.0
+        scores[key] = weight / (k + rank + 1)
     added = []
     for rank, hit in enumerate(semantic):
         key = (hit.kind, _id(hit))

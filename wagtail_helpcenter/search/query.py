@@ -64,6 +64,7 @@ class Hit:
     other_language: bool = False  # in the source language: no translation yet
     lexical_rank: int | None = None
     semantic_score: float | None = None
+    item_id: int | None = None  # the FAQ answer's id
 
 
 @dataclass
@@ -270,7 +271,11 @@ class HelpCenterSearch:
             outcome.counts = dict(lexical.counts)
             ranked, added = lexical.hits, []
             if semantic:
-                ranked, added = fuse(lexical.hits, [self.semantic_hit(m) for m in semantic])
+                ranked, added = fuse(
+                    lexical.hits,
+                    [self.semantic_hit(match) for match in semantic],
+                    off_topic=self._off_topic(lexical.hits),
+                )
                 for hit in added:
                     outcome.counts[hit.kind] = outcome.counts.get(hit.kind, 0) + 1
         outcome.total = sum(outcome.counts.get(kind, 0) for kind in kinds)
@@ -306,6 +311,13 @@ class HelpCenterSearch:
             logger.warning("Semantic search failed (%s); answering by words only.", error)
             outcome.degraded = True
             return None
+
+    def _off_topic(self, hits):
+        """Keys of the lexical ``hits`` whose best passage is far from the question's
+        meaning (hits without vectors yet are not judged)."""
+        scores = semantic_retrieval.similarities(self, self.params.query, hits)
+        floor = get_config()["SEMANTIC_MIN_SCORE"]
+        return frozenset(key for key, score in scores.items() if score < floor)
 
     def _with_corrections(self, outcome, backend):
         """The terms, with each one that is no word of the help center and finds nothing
@@ -415,6 +427,7 @@ class HelpCenterSearch:
             page = obj.page
             return Hit(
                 kind="faq",
+                item_id=obj.pk,
                 title=obj.question,
                 url=f"{page.get_url(self.request)}#{obj.anchor}",
                 summary=plain_text(obj.answer, limit=SNIPPET_LENGTH),

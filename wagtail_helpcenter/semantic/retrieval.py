@@ -95,6 +95,19 @@ def source_locale_id(help_center):
     return source.locale_id if source is not None else None
 
 
+def similarities(search, question, hits):
+    """``{(kind, page or FAQ answer id): best passage score}`` of lexical ``hits``, so that
+    fusion can tell a hit that shares a word with the question from one that shares its
+    meaning."""
+    embedder = get_embedder()
+    locales = [search.locale_id]
+    pages = [hit.page.pk for hit in hits if hit.kind == "article"]
+    items = [hit.item_id for hit in hits if hit.kind == "faq"]
+    return store_for(embedder).best_scores(
+        question_vector(embedder, question), locales, pages, items
+    )
+
+
 def semantic_matches(search, scope, question, kinds=("article", "faq")):
     """``[SemanticMatch]`` for ``question`` below ``scope``, best first, at most one per
     article and per FAQ answer. Raises EmbeddingError when the question cannot be embedded."""

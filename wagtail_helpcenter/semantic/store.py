@@ -146,6 +146,30 @@ class VectorStore:
         found.sort(key=lambda near: -near.score)
         return found[:limit]
 
+    def best_scores(self, vector, locale_ids, page_ids, faq_item_ids):
+        """``{("article", page_id) or ("faq", faq_item_id): best passage score}`` for the
+        given pages (their article passages) and FAQ answers."""
+        self.refresh()
+        pages = np.array(list(page_ids), dtype=np.int64)
+        items = np.array(list(faq_item_ids), dtype=np.int64)
+        best = {}
+        for locale_id in locale_ids:
+            vectors = self.by_locale.get(locale_id)
+            if vectors is None or vectors.matrix.shape[1] != len(vector):
+                continue
+            rows = np.flatnonzero(
+                (np.isin(vectors.page_ids, pages) & (vectors.faq_item_ids == 0))
+                | np.isin(vectors.faq_item_ids, items[items > 0])
+            )
+            if not len(rows):
+                continue
+            scores = vectors.matrix[rows].astype(np.float32) @ vector
+            for row, row_score in zip(rows, scores, strict=True):
+                item_id = int(vectors.faq_item_ids[row])
+                key = ("faq", item_id) if item_id else ("article", int(vectors.page_ids[row]))
+                best[key] = max(best.get(key, -1.0), float(row_score))
+        return best
+
     def memory_bytes(self):
         return sum(
             vectors.matrix.nbytes + vectors.passage_ids.nbytes * 3
