@@ -136,7 +136,12 @@ if SEARCH_ENGINE == "opensearch":
             "INDEX": "helpcenter_tests",
             "TIMEOUT": 10,
             "INDEX_SETTINGS": helpcenter_index_settings(language="english", replicas=0),
-            "LANGUAGE_ANALYZERS": {"nl": "dutch", "fa": "persian"},
+            "LANGUAGE_ANALYZERS": {
+                "nl": "dutch",
+                "fa": "persian",
+                "lv": "latvian",
+                "zh-hans": "cjk",  # Chinese words are pairs of characters to the engine
+            },
         }
     }
 elif SEARCH_ENGINE == "database":

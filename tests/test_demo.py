@@ -57,9 +57,9 @@ def test_second_run_changes_nothing_and_reset_rebuilds(site_home):
     run_demo()
     first_id = english_help_center().pk
     assert "already exists" in run_demo()
-    assert HelpCenterPage.objects.count() == 3  # English, Dutch, Persian
+    assert HelpCenterPage.objects.count() == 5  # English, Dutch, Persian, Latvian, Chinese
     run_demo("--reset")
-    assert HelpCenterPage.objects.count() == 3  # English, Dutch, Persian
+    assert HelpCenterPage.objects.count() == 5  # English, Dutch, Persian, Latvian, Chinese
     assert english_help_center().pk != first_id
 
 
@@ -96,9 +96,11 @@ def test_part_of_the_demo_is_translated_in_every_state(client, site_home):
     output = run_demo()
     assert "Translated 8 pages into nl." in output
     assert "Translated 3 pages into fa." in output
+    assert "Translated 3 pages into lv." in output
+    assert "Translated 3 pages into zh-hans." in output
     counts = counts_by_locale(translation_statuses(english_help_center()))
     by_code = {locale.language_code: states for locale, states in counts.items()}
-    for code in ("nl", "fa"):
+    for code in ("nl", "fa", "lv", "zh-hans"):
         assert all(by_code[code][state] > 0 for state in (TRANSLATED, MISSING)), by_code
     assert by_code["nl"][OUTDATED] == 1  # "Switch plans" was edited after its translation
     persian = HelpCenterPage.objects.get(locale__language_code="fa")
@@ -110,6 +112,10 @@ def test_part_of_the_demo_is_translated_in_every_state(client, site_home):
         item.anchor for item in english_faq.faq_items.all()
     ]
     assert client.get(dutch_faq.url).status_code == 200
+    chinese = soup(client.get(HelpCenterPage.objects.get(locale__language_code="zh-hans").url))
+    assert chinese.html["lang"] == "zh-hans"
+    assert chinese.select_one("h1").get_text(strip=True) == "Acme 帮助中心"
+    assert chinese.select_one("input[type=search]")["placeholder"] == "描述您的问题"
 
 
 def test_demo_discussions_show_every_state(client, site_home):

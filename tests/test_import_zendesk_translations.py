@@ -133,7 +133,7 @@ def test_bad_records_are_named_and_the_rest_is_imported(tmp_path, help_center, l
     assert "translations.json: translation 1004" in output
     assert "the site has no “fa” locale yet; add it under Settings → Locales" in output
     assert "translation 2000" in output
-    assert "locale “xx” is not one of the site's languages (en, nl, fa)" in output
+    assert "locale “xx” is not one of the site's languages (en, nl, fa, lv, zh-hans)" in output
     assert "translation 2001 (“Geen bron”): its article 999 was not imported" in output
     assert "“source_type” must be one of Category, Section, Article, not 'Forum'" in output
     assert "translation 2003" in output and "“title” is empty" in output
@@ -205,3 +205,19 @@ def test_without_wagtail_localize_translations_are_reported_and_skipped(
         output
     )
     assert not Page.objects.filter(locale=locales["nl"]).exists()
+
+
+def test_chinese_locales_by_script(tmp_path, help_center, locales, chinese):
+    """Zendesk's "zh-cn" is the site's Simplified Chinese; its "zh-tw" (Traditional) is
+    not, though Wagtail's lookup would fall back to it from any "zh-..."."""
+    translations = [
+        translation(1005, 100, "zh-cn", "下载发票", "<p>打开设置。</p>"),
+        translation(1006, 101, "zh-tw", "用信用卡付款", "<p>打開設定。</p>"),
+    ]
+    message, output = run_failing_import(export_with(tmp_path, translations), help_center)
+    assert "translation 1006" in output
+    assert "locale “zh-tw” is not one of the site's languages" in output
+    assert "1 record(s) could not be imported" in message
+    simplified = imported_page("article", 100).get_translation(chinese)
+    assert simplified.title == "下载发票"
+    assert imported_page("article", 101).get_translation_or_none(chinese) is None

@@ -205,3 +205,54 @@ def test_editors_picks_are_shown_in_the_articles_language(client, site, article,
     document = soup(client.get("/nl/help/billing/invoices/"))
     picks = [link.get_text(strip=True) for link in document.select(".hc-related a")]
     assert picks[:2] == ["Change your plan", "Een betaling terugstorten"]
+
+
+VISITOR_TEXTS = {
+    # language: (heading, search box, skip link, count for nothing found, empty text)
+    "lv": (
+        "Meklēt",
+        "Aprakstiet savu jautājumu",
+        "Pāriet uz saturu",
+        "0 rezultātu vaicājumam „xylophone”",
+        "Neviens raksts netika atrasts. Mēģiniet citus vārdus vai izvēlieties tēmu:",
+    ),
+    "zh-hans": (
+        "搜索",
+        "描述您的问题",
+        "跳到内容",
+        "找到 0 条与“xylophone”相关的结果",
+        "没有找到匹配的文章。请尝试其他词语，或浏览主题：",
+    ),
+}
+
+
+@pytest.mark.parametrize(("code", "fixture"), [("lv", "latvian"), ("zh-hans", "chinese")])
+def test_latvian_and_chinese_visitors_read_the_search_page_in_their_language(
+    client, help_center, category, request, code, fixture
+):
+    locale = request.getfixturevalue(fixture)
+    translate(help_center.get_parent(), locale)
+    translate(help_center, locale)
+    document = soup(client.get(f"/{code}/help/search/", {"q": "xylophone"}))
+    heading, search_box, skip_link, count, empty = VISITOR_TEXTS[code]
+    assert (document.html["lang"], document.html["dir"]) == (code, "ltr")
+    assert document.select_one("h1").get_text(strip=True) == heading
+    assert document.select_one(".hc-skip-link").get_text(strip=True) == skip_link
+    assert document.select_one('.hc-meta[role="status"]').get_text(strip=True) == count
+    assert empty in document.select_one(".hc-empty").get_text(" ", strip=True)
+    assert document.select_one("input[type=search]")["placeholder"] == search_box
+    english = soup(client.get("/help/search/", {"q": "xylophone"}))
+    assert english.select_one("h1").get_text(strip=True) == "Search"
+
+
+def test_the_switcher_names_latvian_and_chinese_in_their_own_words(
+    client, article, latvian, chinese
+):
+    translate(article, latvian, title="Lejupielādēt rēķinu")
+    translate(article, chinese, title="下载发票")
+    document = soup(client.get("/lv/help/billing/invoices/"))
+    assert switcher(document) == [
+        ("en", "English", "a"),
+        ("lv", "Latviešu", "span"),  # Django's own table writes "latviešu"
+        ("zh-hans", "简体中文", "a"),
+    ]

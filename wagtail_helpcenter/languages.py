@@ -13,6 +13,7 @@ nothing here needs it). This module answers what a visitor's page needs to know:
 
 from django.conf import settings
 from django.http import Http404
+from django.utils.text import capfirst
 from django.utils.translation import get_language, get_language_info
 from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Page
@@ -66,7 +67,8 @@ def visible_translations(request, queryset):
 
 
 def language_name(code):
-    """A language's own name ("Nederlands", "فارسی"), for the switcher."""
+    """A language's own name ("Nederlands", "فارسی", "latviešu", "简体中文"), as it is
+    written inside a sentence."""
     try:
         return get_language_info(code)["name_local"]
     except KeyError:
@@ -115,7 +117,8 @@ def language_context(request, page):
     switcher = [
         {
             "code": locale.language_code,
-            "name": language_name(locale.language_code),
+            # A name in a list starts with a capital ("Latviešu"), as menus write it.
+            "name": capfirst(language_name(locale.language_code)),
             "url": translation.get_url(request),
             "current": translation.pk == page.pk and locale.language_code == wanted,
         }

@@ -1,12 +1,17 @@
-"""Dutch and Persian for the strings visitors read (page templates, search, feedback,
-errors). ``python -m tools.i18n.visitor_strings`` fills them into the app's .po files and
-compiles the .mo files (the admin's strings stay English until someone translates them).
-Run ``django-admin makemessages -l nl -l fa`` in wagtail_helpcenter/ first when the
-strings change."""
+"""Dutch, Persian, Latvian and Simplified Chinese for the strings visitors read (page
+templates, search, feedback, errors). ``python -m tools.i18n.visitor_strings`` fills them
+into the app's .po files and compiles the .mo files (the admin's strings stay English
+until someone translates them). Run ``django-admin makemessages -l nl -l fa -l lv -l
+zh_Hans`` in wagtail_helpcenter/ first when the strings change.
+
+Dutch and Persian are below, as (Dutch, Persian) per English text; Latvian and Chinese
+have a module each. A plural text has a tuple of its plural forms."""
 
 from pathlib import Path
 
 import polib
+
+from . import chinese, latvian
 
 LOCALE_DIR = Path(__file__).resolve().parents[2] / "wagtail_helpcenter" / "locale"
 
@@ -380,12 +385,25 @@ TRANSLATIONS.update(
 )
 TRANSLATIONS.pop("It contains %(count)s link (more than %(limit)s).")
 
-LANGUAGES = ("nl", "fa")
-PLURAL_FORMS = {"nl": "nplurals=2; plural=(n != 1);", "fa": "nplurals=2; plural=(n > 1);"}
+# Locale folder -> {English text: translation}.
+CATALOGS = {
+    "nl": {key: values[0] for key, values in TRANSLATIONS.items()},
+    "fa": {key: values[1] for key, values in TRANSLATIONS.items()},
+    "lv": latvian.TRANSLATIONS,
+    "zh_Hans": chinese.TRANSLATIONS,
+}
+# gettext's (and Django's own catalogs') plural rules.
+PLURAL_FORMS = {
+    "nl": "nplurals=2; plural=(n != 1);",
+    "fa": "nplurals=2; plural=(n > 1);",
+    "lv": "nplurals=3; plural=(n%10==1 && n%100!=11 ? 0 : n != 0 ? 1 : 2);",
+    "zh_Hans": "nplurals=1; plural=0;",
+}
 
 
-def fill(language_index, language):
+def fill(language):
     path = LOCALE_DIR / language / "LC_MESSAGES" / "django.po"
+    translations = CATALOGS[language]
     po = polib.pofile(str(path))
     po.metadata["Language"] = language
     po.metadata["Content-Type"] = "text/plain; charset=UTF-8"
@@ -394,11 +412,11 @@ def fill(language_index, language):
     filled = 0
     for entry in po:
         key = (entry.msgid, entry.msgid_plural) if entry.msgid_plural else entry.msgid
-        if key not in TRANSLATIONS:
+        if key not in translations:
             continue
-        value = TRANSLATIONS[key][language_index]
+        value = translations[key]
         if entry.msgid_plural:
-            entry.msgstr_plural = {0: value[0], 1: value[1]}
+            entry.msgstr_plural = dict(enumerate(value))
         else:
             entry.msgstr = value
         if "fuzzy" in entry.flags:
@@ -410,8 +428,8 @@ def fill(language_index, language):
 
 
 def main():
-    for index, language in enumerate(LANGUAGES):
-        print(f"{language}: {fill(index, language)} strings")
+    for language in CATALOGS:
+        print(f"{language}: {fill(language)} strings")
 
 
 if __name__ == "__main__":

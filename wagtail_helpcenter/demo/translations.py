@@ -1,6 +1,7 @@
-"""Dutch and Persian (right to left) translations of part of the demo help center, so the
-translation status report shows every state: translated, outdated (the English source
-was edited after the translation) and missing.
+"""Dutch, Persian (right to left), Latvian and Simplified Chinese (no spaces between
+words) translations of part of the demo help center, so the translation status report
+shows every state: translated, outdated (the English source was edited after the
+translation) and missing.
 
 Translations are written as an editor would write them by hand (Wagtail's
 ``copy_for_translation``), and registered with wagtail-localize as manual translations
@@ -101,6 +102,44 @@ TRANSLATIONS = {
             "body": [
                 ("p", "<p>می‌توانید Acme را ۳۰ روز رایگان امتحان کنید. به کارت اعتباری نیازی نیست.</p>"),
                 ("tip", "<p>اگر چند نفر فاکتورها را مدیریت می‌کنند، با یک نشانی مشترک ثبت‌نام کنید.</p>"),
+            ],
+        },
+    },
+    "lv": {
+        "Acme Help Center": {
+            "title": "Acme palīdzības centrs",
+            "intro": "Acme komandas atbildes. Meklējiet vai izvēlieties tēmu zemāk.",
+            "contact_text": "Rakstiet mūsu atbalsta komandai",
+        },
+        "Getting started": {
+            "title": "Darba sākšana",
+            "description": "Izveidojiet kontu, uzaiciniet komandu un nosūtiet pirmo rēķinu.",
+        },
+        "Create your Acme account": {
+            "title": "Acme konta izveide",
+            "summary": "Reģistrējieties ar darba e-pastu, apstipriniet to un izvēlieties plānu.",
+            "body": [
+                ("p", "<p>Acme varat izmēģināt bez maksas 30 dienas. Kredītkarte nav vajadzīga.</p>"),
+                ("tip", "<p>Ja rēķinus pārvalda vairāki cilvēki, reģistrējieties ar kopīgu adresi.</p>"),
+            ],
+        },
+    },
+    "zh-hans": {
+        "Acme Help Center": {
+            "title": "Acme 帮助中心",
+            "intro": "来自 Acme 团队的解答。请搜索，或在下方选择一个主题。",
+            "contact_text": "给我们的支持团队发邮件",
+        },
+        "Getting started": {
+            "title": "快速入门",
+            "description": "创建账户、邀请团队成员并发送第一张发票。",
+        },
+        "Create your Acme account": {
+            "title": "创建 Acme 账户",
+            "summary": "使用工作邮箱注册，确认邮箱后选择一个套餐。",
+            "body": [
+                ("p", "<p>您可以免费试用 Acme 30 天，无需信用卡。</p>"),
+                ("tip", "<p>如果由多人管理发票，请使用共用的邮箱地址注册。</p>"),
             ],
         },
     },

@@ -43,16 +43,34 @@ def can_import_translations():
     return apps.is_installed("wagtail_localize")
 
 
+# Zendesk's Chinese locales by script: Wagtail's lookup falls back from any "zh-..." to
+# the site's one Chinese, which would file Traditional Chinese text as Simplified.
+CHINESE_SCRIPTS = {
+    "zh-cn": "hans", "zh-sg": "hans", "zh-hans": "hans",
+    "zh-tw": "hant", "zh-hk": "hant", "zh-mo": "hant", "zh-hant": "hant",
+}  # fmt: skip
+
+
+def _chinese_script(code):
+    return CHINESE_SCRIPTS.get(code) or CHINESE_SCRIPTS.get(code[:7])
+
+
 def content_language(code):
-    """The site's content language for a Zendesk locale ("en-us" -> "en")."""
+    """The site's content language for a Zendesk locale ("en-us" -> "en", "zh-cn" ->
+    "zh-hans"); never a Chinese of the other script ("zh-tw" is not "zh-hans")."""
+    wanted = code.strip().lower()
     try:
-        return get_supported_content_language_variant(code.strip().lower())
+        found = get_supported_content_language_variant(wanted)
     except LookupError:
+        found = None
+    scripts = (_chinese_script(wanted), _chinese_script(found or ""))
+    if found is None or (None not in scripts and scripts[0] != scripts[1]):
         configured = ", ".join(code for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES)
         raise RecordError(
             f"locale “{code}” is not one of the site's languages ({configured}); "
             "add it to WAGTAIL_CONTENT_LANGUAGES to import it"
-        ) from None
+        )
+    return found
 
 
 class TranslationImporter:

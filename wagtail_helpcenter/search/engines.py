@@ -27,7 +27,13 @@ STEMMER_LANGUAGES = {
 
 def helpcenter_index_settings(language="english", replicas=None):
     """``INDEX_SETTINGS`` whose default analyzer lowercases, folds accents and stems in
-    ``language``; both the indexed text and the visitor's words go through it."""
+    ``language``; both the indexed text and the visitor's words go through it.
+
+    Chinese, Japanese and Korean text, written without spaces between words, is indexed
+    as overlapping pairs of characters (the ``cjk`` analyzer's ``cjk_bigram``), so "退货"
+    finds "如何申请退货" and a single character shared by chance matches nothing: a page
+    in a language without its own ``LANGUAGE_ANALYZERS`` entry is still found by its
+    words. Other scripts are not changed by it."""
     if language not in STEMMER_LANGUAGES:
         raise ValueError(
             f"No stemmer for {language!r}; use one of: {', '.join(sorted(STEMMER_LANGUAGES))}"
@@ -43,7 +49,13 @@ def helpcenter_index_settings(language="english", replicas=None):
                 "default": {
                     "type": "custom",
                     "tokenizer": "standard",
-                    "filter": ["lowercase", "asciifolding", "helpcenter_stemmer"],
+                    "filter": [
+                        "cjk_width",  # full-width Latin and half-width katakana folded
+                        "lowercase",
+                        "asciifolding",
+                        "cjk_bigram",
+                        "helpcenter_stemmer",
+                    ],
                 },
             },
         }

@@ -100,7 +100,8 @@ TIME_ZONE = "UTC"
 USE_I18N = True
 USE_TZ = True
 # A multilingual help center (wagtail-localize): English is the source, the demo has part
-# of its content in Dutch and in Persian (right to left). URLs: /en/, /nl/, /fa/.
+# of its content in Dutch, Persian (right to left), Latvian and Simplified Chinese.
+# URLs: /en/, /nl/, /fa/, /lv/, /zh-hans/.
 WAGTAIL_I18N_ENABLED = True
 LANGUAGES = WAGTAIL_CONTENT_LANGUAGES = [
     ("en", "English"),

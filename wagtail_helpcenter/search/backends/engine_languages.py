@@ -2,10 +2,15 @@
 
 Wagtail's backends keep one index per model and one analyzer for all text. With
 ``LANGUAGE_ANALYZERS`` in the backend's settings, e.g. ``{"nl": "dutch", "fa":
-"persian"}`` (any of the engine's built-in language analyzers), the catch-all text
-fields get a sub-field per language analysed with that language's stemmer and stop words
-(``_all_text.nl``), and a search made in that language (the active Django language)
-queries the sub-field instead. Other languages keep the index's default analyzer.
+"persian", "lv": "latvian", "zh-hans": "cjk"}`` (any of the engine's built-in analyzers),
+the catch-all text fields get a sub-field per language analysed with that language's
+stemmer and stop words (``_all_text.nl``), and a search made in that language queries
+the sub-field instead. Other languages keep the index's default analyzer.
+
+The keys are the site's content language codes as ``visitor_language()`` gives them
+(Wagtail's ``WAGTAIL_CONTENT_LANGUAGES`` codes: ``"zh-hans"``, not ``"zh"`` or
+``"zh_Hans"``); ``"cjk"`` (pairs of characters) is the built-in analyzer for Chinese and
+Japanese, whose words are not separated by spaces.
 """
 
 from ...languages import visitor_language

@@ -9,6 +9,7 @@ analyzer catches up on the next ``update_index``.
 import copy
 
 SYNONYM_FILTER = "helpcenter_synonyms"
+NORMALISING_FILTERS = ("cjk_width", "lowercase", "asciifolding")
 
 
 def settings_with_synonyms(settings, synonym_lines):
@@ -28,9 +29,9 @@ def settings_with_synonyms(settings, synonym_lines):
         "default", {"type": "custom", "tokenizer": "standard", "filter": ["lowercase"]}
     )
     filters = [name for name in default.get("filter", []) if name != SYNONYM_FILTER]
-    # After lowercasing and accent folding, before stemming.
+    # After width folding, lowercasing and accent folding, before bigrams and stemming.
     position = next(
-        (index for index, name in enumerate(filters) if name not in ("lowercase", "asciifolding")),
+        (index for index, name in enumerate(filters) if name not in NORMALISING_FILTERS),
         len(filters),
     )
     filters.insert(position, SYNONYM_FILTER)
