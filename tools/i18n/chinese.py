@@ -194,4 +194,10 @@ TRANSLATIONS = {
         "今天已记录过来自您网络的对此页面的投票。谢谢。"
     ),
     "Search: %(query)s": "搜索：%(query)s",
+    # Semantic search and typo correction (issue 14).
+    "Quick answer": "快速解答",
+    "Did this answer your question?": "这是否解答了您的问题？",
+    "Not translated yet": "尚未翻译",
+    "Showing results for <strong>%(corrected)s</strong>.": "显示 <strong>%(corrected)s</strong> 的结果。",
+    "Search instead for “%(query)s”": "仍然搜索“%(query)s”",
 }

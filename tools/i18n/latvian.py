@@ -232,4 +232,10 @@ TRANSLATIONS = {
         "Šodien par šo lapu jau ir ieskaitīta balss no jūsu tīkla. Paldies."
     ),
     "Search: %(query)s": "Meklēšana: %(query)s",
+    # Semantic search and typo correction (issue 14).
+    "Quick answer": "Ātrā atbilde",
+    "Did this answer your question?": "Vai tas atbildēja uz jūsu jautājumu?",
+    "Not translated yet": "Vēl nav iztulkots",
+    "Showing results for <strong>%(corrected)s</strong>.": "Rāda rezultātus vaicājumam <strong>%(corrected)s</strong>.",
+    "Search instead for “%(query)s”": "Meklēt tā vietā „%(query)s”",
 }

@@ -209,6 +209,12 @@ TRANSLATIONS = {
         "رأی‌ها بیش از حد است: بعداً دوباره تلاش کنید.",
     ),
     "Search: %(query)s": ("Zoeken: %(query)s", "جست‌وجو: %(query)s"),
+    # Semantic search and typo correction (issue 14).
+    'Quick answer': ('Snel antwoord', 'پاسخ کوتاه'),
+    'Did this answer your question?': ('Heeft dit je vraag beantwoord?', 'آیا این به پرسش شما پاسخ داد؟'),
+    'Not translated yet': ('Nog niet vertaald', 'هنوز ترجمه نشده'),
+    'Showing results for <strong>%(corrected)s</strong>.': ('Resultaten voor <strong>%(corrected)s</strong>.', 'نمایش نتایج برای <strong>%(corrected)s</strong>.'),
+    'Search instead for “%(query)s”': ('Zoek in plaats daarvan naar “%(query)s”', 'به\u200cجای آن «%(query)s» را جستجو کنید'),
 }  # fmt: skip
 
 # The discussions (wagtail_helpcenter.discussions) and search suggestions.

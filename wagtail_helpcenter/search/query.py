@@ -176,6 +176,7 @@ class HelpCenterSearch:
         # "hybrid" is words and meaning fused when an embedder is configured, words only
         # otherwise; "lexical" and "semantic" are one of them alone (for benchmarks).
         self.retrieval = retrieval
+        self._faq_candidates = {}
         # The help center's own language: every page below it shares it, also when the
         # visitor's language has no help center and routing fell back to this one.
         self.locale_id = help_center.locale_id
@@ -223,6 +224,14 @@ class HelpCenterSearch:
         )
 
     def faq_candidates(self, scope, locale_id=None):
+        # Lexical and semantic search both ask: the FAQ pages are listed once.
+        key = (scope.pk, locale_id or self.locale_id)
+        cached = self._faq_candidates.get(key)
+        if cached is None:
+            cached = self._faq_candidates[key] = self._list_faq_candidates(scope, locale_id)
+        return cached.all()
+
+    def _list_faq_candidates(self, scope, locale_id):
         faq_pages = visible_pages(
             self.request,
             few_pages(FAQPage).descendant_of(scope).filter(locale_id=locale_id or self.locale_id),
