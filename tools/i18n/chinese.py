@@ -198,6 +198,8 @@ TRANSLATIONS = {
     "Quick answer": "快速解答",
     "Did this answer your question?": "这是否解答了您的问题？",
     "Not translated yet": "尚未翻译",
-    "Showing results for <strong>%(corrected)s</strong>.": "显示 <strong>%(corrected)s</strong> 的结果。",
+    "Showing results for <strong>%(corrected)s</strong>.": (
+        "显示 <strong>%(corrected)s</strong> 的结果。"
+    ),
     "Search instead for “%(query)s”": "仍然搜索“%(query)s”",
 }

@@ -236,6 +236,8 @@ TRANSLATIONS = {
     "Quick answer": "Ātrā atbilde",
     "Did this answer your question?": "Vai tas atbildēja uz jūsu jautājumu?",
     "Not translated yet": "Vēl nav iztulkots",
-    "Showing results for <strong>%(corrected)s</strong>.": "Rāda rezultātus vaicājumam <strong>%(corrected)s</strong>.",
+    "Showing results for <strong>%(corrected)s</strong>.": (
+        "Rāda rezultātus vaicājumam <strong>%(corrected)s</strong>."
+    ),
     "Search instead for “%(query)s”": "Meklēt tā vietā „%(query)s”",
 }
