@@ -402,3 +402,33 @@ def test_meaning_costs_four_queries_more_than_words(client, help_center, corpus,
     hybrid = queries()
     settings.WAGTAIL_HELPCENTER = {"EMBEDDER": None}
     assert hybrid <= queries() + 4
+
+
+def test_a_match_of_both_past_the_lexical_window_is_counted_once(
+    client, help_center, corpus, settings, monkeypatch
+):
+    from wagtail_helpcenter.search import query
+    from wagtail_helpcenter.search.params import SearchParams
+
+    question = "refund card parcel courier"
+    request = client.get("/").wsgi_request
+
+    def found(retrieval):
+        run = query.HelpCenterSearch(
+            request, help_center, SearchParams(query=question), retrieval=retrieval
+        ).run()
+        return run, {(hit.kind, hit.title) for hit in run.hits}
+
+    lexical, _titles = found("lexical")  # every page of it is collected below
+    _semantic, semantic_titles = found("semantic")
+    assert lexical.total >= 2
+    settings.WAGTAIL_HELPCENTER = {**settings.WAGTAIL_HELPCENTER, "SEARCH_PAGE_SIZE": 1}
+    monkeypatch.setattr(query, "HYBRID_WINDOW", 1)  # one lexical hit fetched of several
+    hybrid, _titles = found("hybrid")
+    everything = {
+        (hit.kind, hit.title) for page in range(1, lexical.total + 1)
+        for hit in query.HelpCenterSearch(
+            request, help_center, SearchParams(query=question, page=page), retrieval="lexical"
+        ).run().hits
+    } | semantic_titles  # fmt: skip
+    assert hybrid.total == len(everything)

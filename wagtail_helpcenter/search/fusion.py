@@ -13,7 +13,7 @@ RRF_K = 20
 OFF_TOPIC_WEIGHT = 0.5
 
 
-def _id(hit):
+def hit_id(hit):
     # An FAQ answer is its own result: two answers of one page are two hits.
     return hit.item_id if hit.kind == "faq" else hit.page.pk
 
@@ -25,14 +25,14 @@ def fuse(lexical, semantic, k=RRF_K, off_topic=frozenset()):
     whose meaning is far from the question's (weighed by ``OFF_TOPIC_WEIGHT``)."""
     scores, by_key, order = {}, {}, []
     for rank, hit in enumerate(lexical):
-        key = (hit.kind, _id(hit))
+        key = (hit.kind, hit_id(hit))
         by_key[key] = hit
         order.append(key)
         weight = OFF_TOPIC_WEIGHT if key in off_topic else 1.0
         scores[key] = weight / (k + rank + 1)
     added = []
     for rank, hit in enumerate(semantic):
-        key = (hit.kind, _id(hit))
+        key = (hit.kind, hit_id(hit))
         if key in by_key:
             known = by_key[key]
             known.passage, known.semantic_score = hit.passage, hit.semantic_score

@@ -30,7 +30,7 @@ from ..visibility import visible_pages
 from .backends.database import is_sqlite_backend
 from .engines import search_together
 from .facets import SectionLabels, facet_from_buckets, facet_from_sections, section_counts
-from .fusion import fuse
+from .fusion import fuse, hit_id
 from .params import SearchParams
 from .quick_answers import quick_answer
 from .spelling import MIN_WORD_LENGTH, did_you_mean, vocabulary
@@ -43,9 +43,9 @@ MAX_PAGE = 50
 SNIPPET_LENGTH = 220
 SNIPPET_WORDS = SNIPPET_LENGTH // 4  # more words than a snippet can hold
 FALLBACK_BACKEND = "modelsearch.backends.database.fallback"
-# Lexical hits of each kind fused with the semantic ones: ranks beyond it keep their
-# lexical order (pages past the fifth on a ten-per-page search).
-HYBRID_WINDOW = 50
+# Lexical hits of each kind fused with the semantic ones (each is loaded: the cost of
+# hybrid search grows with it); ranks beyond it keep their lexical order.
+HYBRID_WINDOW = 20
 RETRIEVAL_MODES = ("lexical", "semantic", "hybrid")
 
 
@@ -285,6 +285,9 @@ class HelpCenterSearch:
                     [self.semantic_hit(match) for match in semantic],
                     off_topic=self._off_topic(lexical.hits),
                 )
+                # A page semantic search brought that words also match, past the lexical
+                # window, is already in the lexical counts.
+                added = self._not_matching_words(scope, backend, outcome.terms, lexical, added)
                 for hit in added:
                     outcome.counts[hit.kind] = outcome.counts.get(hit.kind, 0) + 1
         outcome.total = sum(outcome.counts.get(kind, 0) for kind in kinds)
@@ -320,6 +323,24 @@ class HelpCenterSearch:
             logger.warning("Semantic search failed (%s); answering by words only.", error)
             outcome.degraded = True
             return None
+
+    def _not_matching_words(self, scope, backend, terms, lexical, added):
+        """Of ``added`` (hits only semantic search ranked), those that lexical search
+        does not match at all. Nothing to ask when every lexical match was fetched."""
+        fetched = len(lexical.hits)
+        if not added or fetched >= sum(lexical.counts.values()):
+            return added
+        query = build_query(expand(terms), backend)
+        pages = [hit.page.pk for hit in added if hit.kind == "article"]
+        items = [hit.item_id for hit in added if hit.kind == "faq"]
+        matching = set()
+        if pages:
+            candidates = self.article_candidates(scope).filter(pk__in=pages)
+            matching |= {("article", page.pk) for page in backend.search(query, candidates)}
+        if items:
+            candidates = self.faq_candidates(scope).filter(pk__in=items)
+            matching |= {("faq", item.pk) for item in backend.search(query, candidates)}
+        return [hit for hit in added if (hit.kind, hit_id(hit)) not in matching]
 
     def _off_topic(self, hits):
         """Keys of the lexical ``hits`` whose best passage is far from the question's

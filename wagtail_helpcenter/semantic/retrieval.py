@@ -20,6 +20,8 @@ from .store import store_for, unit
 
 # Passages looked at per question: enough for a page of results after grouping by page.
 NEAREST_PASSAGES = 60
+# Pages and FAQ answers loaded per question: what fusion can still rank high.
+MAX_MATCHES = 20
 QUERY_CACHE_SIZE = 2048
 
 
@@ -127,6 +129,8 @@ def semantic_matches(search, scope, question, kinds=("article", "faq")):
     nearest = [near for near in nearest if near.score >= floor]
     best_article, best_answer = {}, {}
     for near in nearest:  # best first: the first passage of a page is its best
+        if len(best_article) + len(best_answer) >= MAX_MATCHES:
+            break
         if near.faq_item_id:
             best_answer.setdefault(near.faq_item_id, near)
         else:
