@@ -107,6 +107,17 @@ def build_query(terms, backend):
     return PlainText(text, operator="or")
 
 
+def _matching_ids(backend, query, candidates):
+    """The ids of ``candidates`` that ``query`` matches: on SQLite one query on the index
+    (no ranking, nothing loaded), elsewhere an unranked search."""
+    results = backend.search(query, candidates, order_by_relevance=False)
+    compiler = results.query_compiler
+    if hasattr(compiler, "match_rows") and compiler._is_plain_match():
+        rows = compiler.match_rows(compiler.get_config(backend))
+        return set(rows.values_list("object_pk", flat=True))
+    return {obj.pk for obj in results}
+
+
 def _better_first_key(backend):
     # SQLite's bm25() is lower for better matches; every other engine scores higher.
     if is_sqlite_backend(backend):
@@ -336,10 +347,10 @@ class HelpCenterSearch:
         matching = set()
         if pages:
             candidates = self.article_candidates(scope).filter(pk__in=pages)
-            matching |= {("article", page.pk) for page in backend.search(query, candidates)}
+            matching |= {("article", pk) for pk in _matching_ids(backend, query, candidates)}
         if items:
             candidates = self.faq_candidates(scope).filter(pk__in=items)
-            matching |= {("faq", item.pk) for item in backend.search(query, candidates)}
+            matching |= {("faq", pk) for pk in _matching_ids(backend, query, candidates)}
         return [hit for hit in added if (hit.kind, hit_id(hit)) not in matching]
 
     def _off_topic(self, hits):

@@ -168,13 +168,18 @@ def _untranslated(pages, locale_id):
 
 
 def _articles(search, scope, best, source_id):
-    found = list(search.article_candidates(scope).filter(pk__in=list(best)))
+    # The body is not read: a hit semantic search alone found shows its passage.
+    found = list(search.article_candidates(scope).filter(pk__in=list(best)).defer("body"))
     matches = [SemanticMatch("article", page, best[page.pk].score, best[page.pk].passage_id)
                for page in found]  # fmt: skip
     others = [page_id for page_id, near in best.items() if near.locale_id == source_id]
     source_scope = _source_scope(search, scope, source_id) if others else None
     if source_scope is not None:
-        pages = search.article_candidates(source_scope, locale_id=source_id).filter(pk__in=others)
+        pages = (
+            search.article_candidates(source_scope, locale_id=source_id)
+            .filter(pk__in=others)
+            .defer("body")
+        )
         for page in _untranslated(list(pages), search.locale_id):
             near = best[page.pk]
             matches.append(SemanticMatch("article", page, near.score, near.passage_id, True))
