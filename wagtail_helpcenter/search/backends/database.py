@@ -67,9 +67,9 @@ def ensure_text_index(using=None, build=True):
     table back its own tokenizer where an earlier version replaced it (see
     ``sqlite_text.ensure_text_index``). Nothing to do on other databases. Returns True
     if it changed anything."""
-    from wagtail.search.models import IndexEntry  # the index table, on every database
+    from modelsearch.conf import get_app_config  # Wagtail's wagtail.search, or modelsearch
 
-    using = using or router.db_for_write(IndexEntry)
+    using = using or router.db_for_write(get_app_config().get_model("IndexEntry"))
     if connections[using].vendor != "sqlite":
         return False
     from .sqlite_text import ensure_text_index as ensure_sqlite_text_index

@@ -118,5 +118,15 @@ class AnalysedPostgresSearchQueryCompiler(PostgresSearchQueryCompiler):
 
 
 class AnalysedPostgresSearchBackend(PostgresSearchBackend):
+    """With ``SEARCH_CONFIG`` set, a site has chosen PostgreSQL's own analysis (one
+    configuration, its stop words and stemmer, for every object): then this is exactly
+    modelsearch's backend. Without it, titles and bodies are analysed here."""
+
     query_compiler_class = AnalysedPostgresSearchQueryCompiler
     index_class = AnalysedPostgresIndex
+
+    def __init__(self, params):
+        super().__init__(params)
+        if self.config:
+            self.query_compiler_class = PostgresSearchQueryCompiler
+            self.index_class = PostgresIndex

@@ -44,6 +44,7 @@ def text_entries():
     queryset = SQLiteFTSIndexEntry.objects.all()
     query = queryset.query
     alias = query.get_initial_alias()
+    query.table_map[TEXT_TABLE] = query.table_map.pop(query.alias_map[alias].table_name)
     query.alias_map[alias] = BaseTable(TEXT_TABLE, alias)
     return queryset
 
