@@ -64,16 +64,19 @@ def main(argv):
         "PYTHONPATH": os.pathsep.join([str(source), str(ROOT)]),
         "DJANGO_SETTINGS_MODULE": "tests.modelsearch_suite.settings",
     }
-    labels = [arg for arg in argv if not arg.startswith("-")] or DEFAULT_LABELS
-    options = [arg for arg in argv if arg.startswith("-")]
+    # Test labels given (``modelsearch.tests...``, ``tests.modelsearch_suite``) replace
+    # the default ones; any other argument is an option of ``django test``.
+    given = any(arg.startswith(("modelsearch", "tests.")) for arg in argv)
+    arguments = argv if given else [*argv, *DEFAULT_LABELS]
     started = time.monotonic()
     result = subprocess.run(
-        [sys.executable, "-m", "django", "test", "--noinput", *options, *labels],
+        [sys.executable, "-m", "django", "test", "--noinput", *arguments],
         cwd=source,
         env=env,
         check=False,
     )
-    database = "PostgreSQL" if os.environ.get("DATABASE_URL", "").startswith("postgres") else "SQLite"
+    on_postgres = os.environ.get("DATABASE_URL", "").startswith("postgres")
+    database = "PostgreSQL" if on_postgres else "SQLite"
     print(
         f"modelsearch {MODELSEARCH_VERSION} suite on {database}: "
         f"{time.monotonic() - started:.0f} s, exit status {result.returncode}",

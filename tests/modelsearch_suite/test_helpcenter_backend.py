@@ -12,9 +12,7 @@ BACKEND = "wagtail_helpcenter.search.backends.database"
 def on_our_backend(upstream, **params):
     name = "HelpCenter" + upstream.__name__.removeprefix("Test")
     cls = type(f"Test{name}", (upstream,), {"backend_path": BACKEND, "__module__": __name__})
-    return override_settings(MODELSEARCH_BACKENDS={"default": {"BACKEND": BACKEND, **params}})(
-        cls
-    )
+    return override_settings(MODELSEARCH_BACKENDS={"default": {"BACKEND": BACKEND, **params}})(cls)
 
 
 TestHelpCenterSQLiteSearchBackend = on_our_backend(sqlite_tests.TestSQLiteSearchBackend)

@@ -4,7 +4,8 @@ and the words a query looks for, the same on SQLite and on PostgreSQL.
 ``analyse(text, language)`` turns a text into space-separated index words:
 
 * words are runs of letters and digits of any script (Unicode categories L* and N*, as
-  SQLite's ``unicode61`` tokenizer reads them), NFKC-normalised and lower-cased;
+  SQLite's ``unicode61`` tokenizer reads them), NFKC-normalised and lower-cased; English
+  stop words ("the", "of") are dropped (``STOP_WORDS``);
 * each word is reduced to its stem by the Snowball stemmer of its language
   (``snowballstemmer``: English, Dutch, Persian and two dozen more; see ``STEMMERS``),
   or by ``latvian_stem`` for Latvian, then its diacritics are dropped ("café" is
@@ -67,6 +68,22 @@ STEMMERS = {
     "ta": "tamil",
     "tr": "turkish",
     "yi": "yiddish",
+}
+
+# Words too common to search for, per language: English only, PostgreSQL's ``english``
+# list (Snowball's), so that PostgreSQL ranks as it did with that configuration. Other
+# languages keep every word.
+STOP_WORDS = {
+    "en": frozenset(
+        """i me my myself we our ours ourselves you your yours yourself yourselves he him
+        his himself she her hers herself it its itself they them their theirs themselves
+        what which who whom this that these those am is are was were be been being have has
+        had having do does did doing a an the and but if or because as until while of at by
+        for with about against between into through during before after above below to from
+        up down in out on off over under again further then once here there when where why
+        how all any both each few more most other some such no nor not only own same so than
+        too very s t can will just don should now""".split()
+    )
 }
 
 # Han (with its extensions and compatibility ideographs), Hiragana, Katakana (and its
@@ -134,8 +151,11 @@ def _cjk_grams(run):
 def tokens(text, language):
     """The index words of ``text`` in ``language``, in order."""
     key = language_key(language)
+    stop_words = STOP_WORDS.get(key, ())
     out = []
     for word in _WORD.findall(unicodedata.normalize("NFKC", text or "").lower()):
+        if word in stop_words:
+            continue
         if _CJK_RUN.search(word) is None:
             out.append(stem(word, key))
             continue

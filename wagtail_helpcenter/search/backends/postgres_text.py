@@ -105,16 +105,18 @@ class AnalysedPostgresSearchQueryCompiler(PostgresSearchQueryCompiler):
         if getattr(self, "_languages", None) is None:
             self._languages = analysis.queryset_languages(self.queryset)
         if isinstance(query, PlainText):
-            # As modelsearch: words split on spaces and hyphens, each one negated under
-            # a Not, joined by the query's operator.
             terms = [term for term in re.split(r"[\s\-]+", query.query_string) if term]
             operator = " & " if query.operator == "and" else " | "
         else:
             terms, operator = [query.query_string], ""
         parts = [_tsquery_term(term, self._languages) for term in terms]
-        parts = [f"!({part})" if invert else f"({part})" for part in parts if part is not None]
+        expression = operator.join(f"({part})" for part in parts if part is not None)
+        if invert and expression:
+            # The whole query negated: Not(PlainText("a b")) is everything without both
+            # words, as on SQLite (modelsearch negates each word and keeps the AND).
+            expression = f"!({expression})"
         # An empty tsquery matches nothing, and drops out of an & or | around it.
-        return SearchQuery(operator.join(parts), search_type="raw", config=TEXT_CONFIG)
+        return SearchQuery(expression, search_type="raw", config=TEXT_CONFIG)
 
 
 class AnalysedPostgresSearchBackend(PostgresSearchBackend):

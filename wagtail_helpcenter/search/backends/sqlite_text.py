@@ -59,22 +59,24 @@ def _tables(db):
 
 
 def create_text_table(db):
-    """Create ``TEXT_TABLE`` and its triggers if missing; True if it created them."""
-    if TEXT_TABLE in _tables(db):
+    """Create ``TEXT_TABLE`` and its triggers if missing; True if it created any."""
+    existing = _tables(db)
+    wanted = {TEXT_TABLE, f"{TEXT_TABLE}_delete", f"{TEXT_TABLE}_update"}
+    if wanted <= existing:
         return False
     entry_table = IndexEntry._meta.db_table
     with db.cursor() as cursor:
         cursor.execute(
-            f'CREATE VIRTUAL TABLE "{TEXT_TABLE}" USING fts5('
+            f'CREATE VIRTUAL TABLE IF NOT EXISTS "{TEXT_TABLE}" USING fts5('
             f"title, body, tokenize='{TEXT_TOKENIZER}')"
         )
         cursor.execute(
-            f'CREATE TRIGGER "{TEXT_TABLE}_delete" AFTER DELETE ON "{entry_table}" '
-            f'BEGIN DELETE FROM "{TEXT_TABLE}" WHERE rowid = OLD.id; END'
+            f'CREATE TRIGGER IF NOT EXISTS "{TEXT_TABLE}_delete" AFTER DELETE ON "{entry_table}"'
+            f' BEGIN DELETE FROM "{TEXT_TABLE}" WHERE rowid = OLD.id; END'
         )
         cursor.execute(
-            f'CREATE TRIGGER "{TEXT_TABLE}_update" AFTER UPDATE OF title, body '
-            f'ON "{entry_table}" BEGIN DELETE FROM "{TEXT_TABLE}" WHERE rowid = OLD.id; END'
+            f'CREATE TRIGGER IF NOT EXISTS "{TEXT_TABLE}_update" AFTER UPDATE OF title, body'
+            f' ON "{entry_table}" BEGIN DELETE FROM "{TEXT_TABLE}" WHERE rowid = OLD.id; END'
         )
     return True
 
