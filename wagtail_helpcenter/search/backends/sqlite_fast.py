@@ -157,6 +157,8 @@ class FastSQLiteSearchQueryCompiler(SQLiteSearchQueryCompiler):
         queryset = self.queryset if probe_queryset is None else probe_queryset
         if self.queryset.query.is_empty() or queryset.query.is_empty():
             return {}
+        if self._nothing_to_match(config):  # only stop words, say
+            return {}
         value = Subquery(
             queryset.order_by()
             .filter(pk=OuterRef("object_pk"))
@@ -189,7 +191,7 @@ class FastSQLiteSearchQueryCompiler(SQLiteSearchQueryCompiler):
         window widens when some are filtered out: the cost follows the results shown,
         not every match. After a few rounds (a queryset that filters out most matches)
         SQLite probes every match instead. Only the objects shown are loaded."""
-        if self.queryset.query.is_empty():
+        if self.queryset.query.is_empty() or self._nothing_to_match(config):
             return [], {}
         if stop is None:  # every result asked for: nothing to save
             return self._probe_every_match(config, start, stop)
