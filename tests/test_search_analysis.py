@@ -238,3 +238,20 @@ def test_a_site_upgraded_from_the_porter_table_gets_both_tables_back(category, d
         "Learning invoices"
     ]
     assert ensure_text_index(connection.alias) is False  # nothing left to do
+
+
+def test_the_query_language_is_the_candidates_locale(help_center, dutch, latvian):
+    """The visitor's search restricts articles to the help center's locale, and FAQ
+    answers to FAQ pages of it: that locale's language analyses the query."""
+    from wagtail_helpcenter.models import FAQPage
+
+    assert analysis.queryset_languages(ArticlePage.objects.filter(locale=dutch)) == ["nl"]
+    assert analysis.queryset_languages(
+        ArticlePage.objects.live().filter(locale_id=latvian.pk, depth__gte=2)
+    ) == ["lv"]
+    items = FAQItem.objects.filter(page__in=FAQPage.objects.filter(locale_id=dutch.pk))
+    assert analysis.queryset_languages(items) == ["nl"]
+    # Not restricted to a locale: every content language of the site.
+    assert analysis.queryset_languages(ArticlePage.objects.all()) == [
+        "en", "nl", "fa", "lv", "zh-hans",
+    ]  # fmt: skip
