@@ -8,12 +8,13 @@ DEMO_PORT ?= 8000
 export PYTHONPATH := $(CURDIR)
 
 .DEFAULT_GOAL := help
-.PHONY: help install demo demo-data test test-fast test-postgres test-opensearch test-browser opensearch bench load lint format migrations-check docs clean
+.PHONY: help install demo demo-data test test-fast test-modelsearch test-postgres test-opensearch test-browser opensearch bench load lint format migrations-check docs clean
 
 help:
 	@echo "make demo       run the example help center on http://127.0.0.1:$(DEMO_PORT)"
 	@echo "make test       lint, check migrations, build the docs and run the whole test suite"
 	@echo "make test-fast  the test suite on the database backend only, without lint"
+	@echo "make test-modelsearch  django-modelsearch's backend tests on our database backend"
 	@echo "make test-browser  the browser tests, in headless Chromium (installed from Debian if missing)"
 	@echo "make test-postgres the test suite on PostgreSQL (installed from Debian if missing)"
 	@echo "make opensearch run a local OpenSearch node on http://127.0.0.1:9200 (needs Java 11-23, Maven)"
@@ -56,6 +57,7 @@ migrations-check: install
 
 test: lint migrations-check docs
 	$(BIN)/pytest -m "not browser"
+	$(MAKE) test-modelsearch
 	$(MAKE) test-postgres
 	$(MAKE) test-opensearch
 	$(MAKE) test-browser
@@ -63,6 +65,12 @@ test: lint migrations-check docs
 # The suite again on PostgreSQL (Debian's package, installed when missing), as production runs.
 test-postgres: install
 	$(BIN)/python -m tools.postgres.server run -- $(BIN)/pytest -m "not browser" -q
+	$(BIN)/python -m tools.postgres.server run -- $(BIN)/python -m tools.modelsearch_suite
+
+# django-modelsearch's own backend test suite (its sdist, fetched from PyPI once) against
+# our database backend on SQLite; test-postgres runs it again on PostgreSQL.
+test-modelsearch: install
+	$(BIN)/python -m tools.modelsearch_suite
 
 # The shared search tests again, on a real OpenSearch node started for the run.
 test-opensearch: install

@@ -244,12 +244,11 @@ def print_profile(title, function, repeat):
 
 def floor_query(engine, connection, backend):
     if engine == "database":
-        from modelsearch.backends.database.sqlite.sqlite import SQLiteFTSIndexEntry
+        from wagtail_helpcenter.search import analysis
+        from wagtail_helpcenter.search.backends.sqlite_text import TEXT_TABLE as table
 
-        table = SQLiteFTSIndexEntry._meta.db_table
-
-        def run(query):
-            terms = " OR ".join(f'"{word}"' for word in query.split())
+        def run(query):  # on our analysed-text table, as the backend searches
+            terms = " OR ".join(f'"{word}"' for word in analysis.tokens(query, "en")) or '""'
             with connection.cursor() as cursor:
                 cursor.execute(
                     f"SELECT rowid, bm25({table}) AS s FROM {table} "  # noqa: S608 - fixed table

@@ -12,7 +12,7 @@ class WagtailHelpCenterAppConfig(AppConfig):
     def ready(self):
         from django.core import checks
         from django.db.models import signals
-        from wagtail.models import Page, PageViewRestriction
+        from wagtail.models import Locale, Page, PageViewRestriction
         from wagtail.signals import post_page_move
 
         from . import checks as helpcenter_checks
@@ -41,7 +41,11 @@ class WagtailHelpCenterAppConfig(AppConfig):
         signals.post_delete.connect(
             handlers.page_deletion_ended, sender=Page, dispatch_uid="helpcenter_del"
         )
-        signals.post_migrate.connect(handlers.ensure_search_stemming, sender=self)
+        signals.post_migrate.connect(handlers.ensure_search_index, sender=self)
+        for signal in (signals.post_save, signals.post_delete):
+            signal.connect(
+                handlers.forget_locale_languages, sender=Locale, dispatch_uid="helpcenter_locale"
+            )
         # Semantic search: a page's passages follow what is live.
         from wagtail.signals import page_published, page_unpublished
 

@@ -112,14 +112,24 @@ def page_deletion_ended(sender, instance, **kwargs):
     _pages_being_deleted.discard(instance.pk)
 
 
-def ensure_search_stemming(sender, using="default", **kwargs):
-    """post_migrate: give SQLite's search index word forms when our backend is in use."""
+def ensure_search_index(sender, using="default", **kwargs):
+    """post_migrate: on SQLite, the analysed-text table of our search backend (built
+    from the index entries when our backend is in use) and modelsearch's own FTS table
+    as modelsearch makes it."""
     from django.conf import settings
 
-    from .search.backends.database import ensure_stemming, uses_this_backend
+    from .search.backends.database import ensure_text_index, uses_this_backend
 
-    if uses_this_backend(getattr(settings, "WAGTAILSEARCH_BACKENDS", None)):
-        ensure_stemming(using)
+    ensure_text_index(
+        using, build=uses_this_backend(getattr(settings, "WAGTAILSEARCH_BACKENDS", None))
+    )
+
+
+def forget_locale_languages(sender, **kwargs):
+    """post_save/post_delete of a Locale: the search analysis reads languages anew."""
+    from .search.analysis import forget_locales
+
+    forget_locales()
 
 
 def refresh_passages(sender, instance, **kwargs):

@@ -1,25 +1,32 @@
-"""Wagtail's database search backend, with a faster query plan and word forms on SQLite.
+"""Wagtail's database search backend, with text analysis for many languages, and a
+faster query plan on SQLite.
 
     WAGTAILSEARCH_BACKENDS = {
         "default": {"BACKEND": "wagtail_helpcenter.search.backends.database"},
     }
 
-On PostgreSQL and MySQL this is exactly Wagtail's database backend. On SQLite it differs
-in three ways (the query plan is measured in ``benchmarks/search.py``):
+On SQLite and PostgreSQL, titles and bodies are indexed as analysed words
+(``wagtail_helpcenter.search.analysis``): each object in its locale's language, reduced
+to stems by that language's Snowball stemmer (a small Latvian stemmer of our own), so
+"invoices" finds "invoice", "facturen" finds "factuur" and "parole" finds "paroli"; and
+Chinese, Japanese and Korean as overlapping character pairs, so "退货" finds
+"如何申请退货". Autocomplete is untouched: it matches the words as written, so a
+half-typed "Learni" finds "Learning" in Wagtail's choosers.
 
-* Query plan. modelsearch filters pages with the FTS5 match, then annotates each page
-  with its score through a correlated subquery that runs the MATCH again for every row,
-  so a search costs O(matches x matches). Here the FTS table drives every query and the
-  MATCH runs once per query: the count is a COUNT(*), a page of results is ORDER BY
-  bm25 LIMIT, and facets are a GROUP BY, all inside SQLite; Python only handles the
-  results shown.
-* Word forms. The FTS5 table gets the ``porter`` tokenizer, so "invoices" finds
-  "invoice" and "tracking" finds "track" (see ``ensure_stemming``, run after migrate).
-* Title weight. modelsearch scores with an unweighted ``bm25()``, so a word in the title
-  counts no more than one in the body; here the title column weighs ``TITLE_WEIGHT``
-  times the body (FTS5's per-column bm25 weights).
+* SQLite (``sqlite_fast``, ``sqlite_text``): modelsearch's FTS5 table stays exactly as
+  modelsearch makes it and serves autocomplete; the analysed text lives in an FTS5
+  table of its own, written when objects are indexed and created after ``migrate``.
+  The query plan differs from modelsearch's: the FTS table drives every query and the
+  MATCH runs once per query (modelsearch runs it again for every matching row, O(matches
+  x matches)): the count is a COUNT(*), a page of results is ORDER BY bm25 LIMIT, and
+  facets are a GROUP BY, all inside SQLite; and the title weighs ``TITLE_WEIGHT`` times
+  the body (modelsearch's bm25() is unweighted). Measured in ``benchmarks/search.py``.
+* PostgreSQL (``postgres_text``): modelsearch's backend, indexing the analysed text with
+  the ``simple`` configuration.
+* MySQL: exactly modelsearch's database backend.
 
-It indexes into the same tables as Wagtail's backend, so the two can be switched freely.
+Both stay compatible with modelsearch's own backend on the same database: switching to
+it works at once (its tables are its own), switching back wants ``update_index``.
 """
 
 from django.db import connections, router
@@ -34,26 +41,40 @@ def is_sqlite_backend(backend):
     )
 
 
+def _is_postgres_backend(backend):
+    return any(
+        cls.__module__.startswith("modelsearch.backends.database.postgres")
+        for cls in type(backend).__mro__
+    )
+
+
 def SearchBackend(params):  # noqa: N802 - Wagtail's name for a backend module's factory
     backend = DatabaseSearchBackend(params)
     if is_sqlite_backend(backend):
         from .sqlite_fast import FastSQLiteSearchBackend
 
         return FastSQLiteSearchBackend(params)
+    if _is_postgres_backend(backend):
+        from .postgres_text import AnalysedPostgresSearchBackend
+
+        return AnalysedPostgresSearchBackend(params)
     return backend
 
 
-def ensure_stemming(using=None):
-    """Give SQLite's FTS5 index word forms (see sqlite_fast.ensure_stemming); nothing to
-    do on other databases. Returns True if it changed the table."""
-    from wagtail.search.models import IndexEntry  # the index table, on every database
+def ensure_text_index(using=None, build=True):
+    """After ``migrate``: on SQLite, create the analysed-text table (and, with
+    ``build``, fill it for the entries that have none), and give modelsearch's FTS5
+    table back its own tokenizer where an earlier version replaced it (see
+    ``sqlite_text.ensure_text_index``). Nothing to do on other databases. Returns True
+    if it changed anything."""
+    from modelsearch.conf import get_app_config  # Wagtail's wagtail.search, or modelsearch
 
-    using = using or router.db_for_write(IndexEntry)
+    using = using or router.db_for_write(get_app_config().get_model("IndexEntry"))
     if connections[using].vendor != "sqlite":
         return False
-    from .sqlite_fast import ensure_stemming as ensure_sqlite_stemming
+    from .sqlite_text import ensure_text_index as ensure_sqlite_text_index
 
-    return ensure_sqlite_stemming(using)
+    return ensure_sqlite_text_index(using, build=build)
 
 
 def uses_this_backend(backends_setting):

@@ -1,9 +1,11 @@
 """The SQLite half of ``wagtail_helpcenter.search.backends.database`` (see its docstring):
 imported only when the database is SQLite, since modelsearch's SQLite models exist only
-there."""
+there. Searches match the analysed text of ``sqlite_text.TEXT_TABLE``; autocomplete
+matches modelsearch's own FTS table, words as written."""
 
-from django.db import connections, router, transaction
+from django.db import connections
 from django.db.models import (
+    Count,
     Exists,
     F,
     FloatField,
@@ -14,10 +16,12 @@ from django.db.models import (
 )
 from django.db.models.expressions import RawSQL
 from django.db.models.functions import Cast
+from django.db.models.lookups import Lookup
 from modelsearch.backends.database.sqlite.query import MatchExpression, normalize
 from modelsearch.backends.database.sqlite.sqlite import (
     SQLiteAutocompleteQueryCompiler,
     SQLiteFTSIndexEntry,
+    SQLiteIndex,
     SQLiteSearchBackend,
     SQLiteSearchQueryCompiler,
     SQLiteSearchResults,
@@ -25,8 +29,10 @@ from modelsearch.backends.database.sqlite.sqlite import (
 from modelsearch.query import MatchAll, Not
 from modelsearch.utils import get_descendants_content_types_pks
 
-FTS_TOKENIZER = "porter unicode61 remove_diacritics 2"
-# FTS5 columns in table order: autocomplete, body, title.
+from .. import analysis
+from . import sqlite_text
+
+# bm25 weights. Our table's columns: title, body; modelsearch's: autocomplete, body, title.
 TITLE_WEIGHT = 5.0
 BODY_WEIGHT = 1.0
 AUTOCOMPLETE_WEIGHT = 1.0
@@ -41,31 +47,69 @@ class NoIndex(Func):
 
 
 class WeightedBM25(Func):
-    """``bm25(fts_table, autocomplete, body, title)`` with per-column weights; lower is better."""
+    """``bm25(fts_table, weight, ...)`` with one weight per column; lower is better."""
 
     output_field = FloatField()
 
-    def __init__(self, weights):
+    def __init__(self, table, weights):
+        self.table = table
         self.weights = weights
         super().__init__()
 
     def as_sql(self, compiler, connection, **extra):
         placeholders = ", ".join("%s" for _ in self.weights)
-        return f"bm25({SQLiteFTSIndexEntry._meta.db_table}, {placeholders})", list(self.weights)
+        return f'bm25("{self.table}", {placeholders})', list(self.weights)
+
+
+class TextMatch(Lookup):
+    """``TEXT_TABLE MATCH '{columns} : (expression)'``, a Lookup so that it stands alone
+    in the WHERE clause (as modelsearch's MatchExpression)."""
+
+    lookup_name = "helpcenter_text_match"
+    filterable = True
+
+    def __init__(self, columns, expression):
+        self.columns = columns
+        self.expression = expression
+        super().__init__(None, None)
+
+    def as_sql(self, compiler, connection):
+        return f'"{sqlite_text.TEXT_TABLE}" MATCH %s', [
+            f"{{{' '.join(self.columns)}}} : ({self.expression})"
+        ]
 
 
 class FastSQLiteSearchQueryCompiler(SQLiteSearchQueryCompiler):
     """Counts, ranks and pages through matches with FTS-driven queries inside SQLite."""
 
-    RANK_WEIGHTS = (AUTOCOMPLETE_WEIGHT, BODY_WEIGHT, TITLE_WEIGHT)
+    FTS_TABLE = sqlite_text.TEXT_TABLE
+    RANK_WEIGHTS = (TITLE_WEIGHT, BODY_WEIGHT)
 
     def _build_rank_expression(self, vectors, config):
-        return WeightedBM25(self.RANK_WEIGHTS)
+        return WeightedBM25(self.FTS_TABLE, self.RANK_WEIGHTS)
 
-    def _fts_matches(self, config):
-        search_query = self.build_search_query(normalize(self.query), config=config)
-        match_expression = MatchExpression(self.fields or self.FTS_TABLE_FIELDS, search_query)
-        return SQLiteFTSIndexEntry.objects.filter(match_expression)
+    def _match(self, query, config):
+        """The FTS5 match of a normalised ``query`` on our analysed text, in the
+        languages of the queryset's locale; None when nothing can match."""
+        if getattr(self, "_languages", None) is None:
+            self._languages = analysis.queryset_languages(self.queryset)
+        expression = sqlite_text.match_expression(query, self._languages)
+        if expression is None:
+            return None
+        return TextMatch(self.fields or self.FTS_TABLE_FIELDS, expression)
+
+    def _entries(self):
+        return sqlite_text.text_entries()
+
+    def _fts_matches(self, config, query=None):
+        """The FTS rows matching the query (or ``query``), or an empty queryset."""
+        match = self._match(normalize(self.query) if query is None else query, config)
+        if match is None:
+            return self._entries().none()
+        return self._entries().filter(match)
+
+    def _nothing_to_match(self, config):
+        return self._match(normalize(self.query), config) is None
 
     def _is_plain_match(self):
         normalized = normalize(self.query)
@@ -113,6 +157,8 @@ class FastSQLiteSearchQueryCompiler(SQLiteSearchQueryCompiler):
         queryset = self.queryset if probe_queryset is None else probe_queryset
         if self.queryset.query.is_empty() or queryset.query.is_empty():
             return {}
+        if self._nothing_to_match(config):  # only stop words, say
+            return {}
         value = Subquery(
             queryset.order_by()
             .filter(pk=OuterRef("object_pk"))
@@ -145,7 +191,7 @@ class FastSQLiteSearchQueryCompiler(SQLiteSearchQueryCompiler):
         window widens when some are filtered out: the cost follows the results shown,
         not every match. After a few rounds (a queryset that filters out most matches)
         SQLite probes every match instead. Only the objects shown are loaded."""
-        if self.queryset.query.is_empty():
+        if self.queryset.query.is_empty() or self._nothing_to_match(config):
             return [], {}
         if stop is None:  # every result asked for: nothing to save
             return self._probe_every_match(config, start, stop)
@@ -210,10 +256,16 @@ class FastSQLiteSearchQueryCompiler(SQLiteSearchQueryCompiler):
 
     def search(self, config, start, stop, score_field=None):
         if not self._is_plain_match() or not self._pk_is_integer():
-            return super().search(config, start, stop, score_field)
+            return self._search_any(config, start, stop, score_field)
+        if self._nothing_to_match(config):
+            return []
         if not self.order_by_relevance:
-            # The queryset's own ordering decides; the match only filters.
-            results = list(self.matching_queryset(config)[start:stop])
+            # The queryset's own ordering decides (newest first without one, as in
+            # modelsearch); the match only filters.
+            queryset = self.matching_queryset(config)
+            if not queryset.query.order_by:
+                queryset = queryset.order_by("-pk")
+            results = list(queryset[start:stop])
             scores = {}
             if score_field:
                 rows = self.match_rows(config).filter(object_pk__in=[obj.pk for obj in results])
@@ -227,6 +279,39 @@ class FastSQLiteSearchQueryCompiler(SQLiteSearchQueryCompiler):
             for obj in results:
                 setattr(obj, score_field, scores.get(obj.pk))
         return results
+
+    def _search_any(self, config, start, stop, score_field=None):
+        """modelsearch's query plan (a negated query, or objects whose pk is not an
+        integer), on our table: a queryset of the results."""
+        normalized = normalize(self.query)
+        if isinstance(normalized, MatchAll):
+            return self.queryset[start:stop]
+        if isinstance(normalized, Not) and isinstance(normalized.subquery, MatchAll):
+            return self.queryset.none()
+        negated = isinstance(normalized, Not)
+        matches = (
+            self._fts_matches(config, normalized.subquery if negated else normalized)
+            .filter(
+                index_entry__content_type__in=get_descendants_content_types_pks(self.queryset.model)
+            )
+            .annotate(score=self._build_rank_expression(None, config))
+        )
+        object_ids = matches.values_list("index_entry__object_id", flat=True)
+        if negated:
+            queryset = self.queryset.exclude(pk__in=object_ids)
+        else:
+            queryset = self.queryset.filter(pk__in=object_ids)
+        if self.order_by_relevance and score_field is None and not negated:
+            score_field = "_score"
+        if score_field is not None and not negated:
+            score = matches.filter(index_entry__object_id=OuterRef("pk")).values("score")[:1]
+            score = Subquery(score, output_field=FloatField())
+            queryset = queryset.annotate(**{score_field: score})
+            if self.order_by_relevance:
+                queryset = queryset.order_by(score_field, "-pk")
+        if not self.order_by_relevance and not queryset.query.order_by:
+            queryset = queryset.order_by("-pk")  # stable pages (Wagtail issue 3729)
+        return queryset[start:stop]
 
     def _pk_is_integer(self):
         pk = self.queryset.model._meta.pk
@@ -245,15 +330,28 @@ class FastSQLiteSearchQueryCompiler(SQLiteSearchQueryCompiler):
 class FastSQLiteAutocompleteQueryCompiler(
     FastSQLiteSearchQueryCompiler, SQLiteAutocompleteQueryCompiler
 ):
-    """Autocomplete (prefix match on the autocomplete column) with the same query plan."""
+    """Autocomplete (prefix match on the autocomplete column) with the same query plan,
+    on modelsearch's own table: words as written, so "Learni" finds "Learning"."""
 
+    FTS_TABLE = SQLiteFTSIndexEntry._meta.db_table
     RANK_WEIGHTS = (AUTOCOMPLETE_WEIGHT, 0.0, 0.0)
+
+    def _match(self, query, config):
+        search_query = self.build_search_query(query, config=config)
+        if search_query is None:
+            return None
+        return MatchExpression(self.fields or self.FTS_TABLE_FIELDS, search_query)
+
+    def _entries(self):
+        return SQLiteFTSIndexEntry.objects.all()
 
 
 class FastSQLiteSearchResults(SQLiteSearchResults):
     def _do_count(self):
         compiler = self.query_compiler
         if compiler._is_plain_match() and compiler._pk_is_integer():
+            if compiler._nothing_to_match(compiler.get_config(self.backend)):
+                return 0
             count = compiler.match_rows(compiler.get_config(self.backend)).count()
             count -= self.start
             if self.stop is not None:
@@ -261,39 +359,28 @@ class FastSQLiteSearchResults(SQLiteSearchResults):
             return max(count, 0)
         return super()._do_count()
 
+    def facet(self, field_name):
+        compiler = self.query_compiler
+        if not (compiler._is_plain_match() and compiler._pk_is_integer()):
+            return super().facet(field_name)
+        if compiler._get_filterable_field(field_name) is None:
+            return super().facet(field_name)  # modelsearch's error
+        queryset = compiler.matching_queryset(compiler.get_config(self.backend))
+        rows = queryset.values(field_name).annotate(count=Count("pk")).order_by("-count")
+        return {row[field_name]: row["count"] for row in rows}
+
+
+class AnalysedSQLiteIndex(SQLiteIndex):
+    """modelsearch's index entries, then our analysed text of the same objects."""
+
+    def add_items(self, model, objs):
+        objs = list(objs)
+        super().add_items(model, objs)
+        sqlite_text.index_objects(self.write_connection, model, objs)
+
 
 class FastSQLiteSearchBackend(SQLiteSearchBackend):
     query_compiler_class = FastSQLiteSearchQueryCompiler
     autocomplete_query_compiler_class = FastSQLiteAutocompleteQueryCompiler
     results_class = FastSQLiteSearchResults
-
-
-def ensure_stemming(using=None):
-    """Give the SQLite FTS5 index the porter tokenizer, keeping every indexed entry.
-
-    Runs after ``migrate`` when this backend is configured. Returns True if it changed
-    the table. The triggers that keep the FTS table in step refer to it by name, so they
-    keep working with the new table.
-    """
-    using = using or router.db_for_write(SQLiteFTSIndexEntry)
-    db = connections[using]
-    if db.vendor != "sqlite":
-        return False
-    fts_table = SQLiteFTSIndexEntry._meta.db_table
-    entry_table = SQLiteFTSIndexEntry._meta.get_field("index_entry").related_model._meta.db_table
-    with db.cursor() as cursor:
-        cursor.execute("SELECT sql FROM sqlite_master WHERE type='table' AND name=%s", [fts_table])
-        row = cursor.fetchone()
-        if row is None or "porter" in (row[0] or ""):
-            return False
-        with transaction.atomic(using=using):
-            cursor.execute(f'DROP TABLE "{fts_table}"')
-            cursor.execute(
-                f'CREATE VIRTUAL TABLE "{fts_table}" USING fts5('
-                f"autocomplete, body, title, tokenize='{FTS_TOKENIZER}')"
-            )
-            cursor.execute(
-                f'INSERT INTO "{fts_table}"(rowid, title, body, autocomplete) '  # noqa: S608 - table names from model meta
-                f'SELECT id, title, body, autocomplete FROM "{entry_table}"'
-            )
-    return True
+    index_class = AnalysedSQLiteIndex
