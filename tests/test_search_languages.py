@@ -21,13 +21,6 @@ pytestmark = [pytest.mark.search, pytest.mark.django_db]
 
 ON_OPENSEARCH = settings.SEARCH_ENGINE == "opensearch"
 ON_DATABASE = settings.SEARCH_ENGINE == "database"
-DATABASE_ANALYSIS_PENDING = pytest.mark.xfail(
-    condition=ON_DATABASE,
-    reason="database backend analysis lands with branch lexical",
-    strict=True,
-)
-
-
 def paragraph(text):
     return [{"type": "paragraph", "value": f"<p>{text}</p>"}]
 
@@ -79,7 +72,6 @@ def chinese_pages(help_center, chinese):
     ("query", "found", "unrelated"),
     [("退货", "如何申请退货", "货币设置"), ("知识库", "什么是知识库系统", "仓库地址")],
 )
-@DATABASE_ANALYSIS_PENDING
 def test_a_chinese_word_finds_the_pages_that_hold_it(
     client, help_center, chinese_pages, query, found, unrelated
 ):
@@ -89,7 +81,6 @@ def test_a_chinese_word_finds_the_pages_that_hold_it(
         assert unrelated not in titles
 
 
-@DATABASE_ANALYSIS_PENDING
 def test_a_chinese_word_inside_a_longer_question(client, help_center, chinese_pages):
     titles = search_titles(client, "zh-hans", help_center, "怎么申请退货")
     assert titles[:1] == ["如何申请退货"]
@@ -99,7 +90,6 @@ def test_chinese_pages_are_not_found_in_another_language(client, help_center, ch
     assert search_titles(client, "en", help_center, "退货") == []
 
 
-@DATABASE_ANALYSIS_PENDING
 def test_a_japanese_word_on_a_page_without_an_analyzer_of_its_own(client, help_center, category):
     """No "ja" in LANGUAGE_ANALYZERS: the default analyzer pairs the characters."""
     article(category, "パスワードの再設定", "password-ja", "メールのリンクから再設定します。")
@@ -132,7 +122,6 @@ def test_a_latvian_word_as_written(client, help_center, latvian_pages):
     assert search_titles(client, "lv", help_center, "paroli") == ["Kā nomainīt paroli"]
 
 
-@DATABASE_ANALYSIS_PENDING
 def test_a_latvian_word_in_another_form(client, help_center, latvian_pages):
     assert search_titles(client, "lv", help_center, "parole") == ["Kā nomainīt paroli"]
     assert search_titles(client, "lv", help_center, "rēķini") == ["Rēķinu lejupielāde"]

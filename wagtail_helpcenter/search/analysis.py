@@ -174,6 +174,20 @@ def analyse(text, language):
     return " ".join(tokens(text, language))
 
 
+def pairs_as_words(query_string):
+    """A visitor's query with each run of three or more CJK characters written as its
+    pairs, space-separated: a question typed without spaces ("怎么申请退货") is then
+    searched pair by pair like words, with the query's operator (OR for the help
+    center's searches), as Elasticsearch's ``cjk_bigram`` does, instead of as one phrase
+    that only a page holding the whole question would match."""
+
+    def spaced(match):
+        run = match.group(0)
+        return " ".join(_cjk_grams(run)) if len(run) > 2 else run
+
+    return _CJK_RUN.sub(spaced, query_string)
+
+
 def query_phrases(term, languages):
     """The ways ``term`` (a word, or a phrase's text) may be indexed, one per language
     that analyses it differently: a list of token tuples, each to be matched as a

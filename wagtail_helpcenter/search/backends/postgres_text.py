@@ -105,7 +105,8 @@ class AnalysedPostgresSearchQueryCompiler(PostgresSearchQueryCompiler):
         if getattr(self, "_languages", None) is None:
             self._languages = analysis.queryset_languages(self.queryset)
         if isinstance(query, PlainText):
-            terms = [term for term in re.split(r"[\s\-]+", query.query_string) if term]
+            words = analysis.pairs_as_words(query.query_string)
+            terms = [term for term in re.split(r"[\s\-]+", words) if term]
             operator = " & " if query.operator == "and" else " | "
         else:
             terms, operator = [query.query_string], ""

@@ -233,7 +233,8 @@ def match_expression(query, languages):
     Words and phrases never carry FTS5 syntax: the analysis keeps letters and digits."""
     if isinstance(query, PlainText):
         operator = "AND" if query.operator.upper() == "AND" else "OR"
-        return _join([_term(term, languages) for term in query.query_string.split()], operator)
+        words = analysis.pairs_as_words(query.query_string).split()
+        return _join([_term(term, languages) for term in words], operator)
     if isinstance(query, Phrase):
         return _term(query.query_string, languages)
     if isinstance(query, AndNot):
