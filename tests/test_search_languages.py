@@ -21,6 +21,8 @@ pytestmark = [pytest.mark.search, pytest.mark.django_db]
 
 ON_OPENSEARCH = settings.SEARCH_ENGINE == "opensearch"
 ON_DATABASE = settings.SEARCH_ENGINE == "database"
+
+
 def paragraph(text):
     return [{"type": "paragraph", "value": f"<p>{text}</p>"}]
 
