@@ -21,6 +21,7 @@ report's appendix. Everything runs on a throwaway SQLite file; nothing is assert
 """
 
 import argparse
+import ast
 import inspect
 import json
 import os
@@ -541,6 +542,13 @@ def main(argv=None):
     parser.add_argument("--out", type=Path)
     parser.add_argument("--faq-dir", type=Path, help="the FAQ's html/faq directory (no apt)")
     parser.add_argument("--modes", nargs="+", help="retrieval modes to run (default: all)")
+    parser.add_argument(
+        "--setting",
+        action="append",
+        default=[],
+        metavar="KEY=VALUE",
+        help="a WAGTAIL_HELPCENTER setting for the run (a Python literal): SEMANTIC_MARGIN=0.2",
+    )
     args = parser.parse_args(argv)
     started = time.perf_counter()
 
@@ -577,6 +585,9 @@ def main(argv=None):
         "QUICK_ANSWER_MIN_SCORE": -1.0,
         "RECORD_SEARCH_TERMS": False,
     }
+    for setting in args.setting:
+        key, _equals, value = setting.partition("=")
+        helpcenter[key] = ast.literal_eval(value)
     with override_settings(
         WAGTAILSEARCH_BACKENDS=backends,
         ROOT_URLCONF="benchmarks.urls",
