@@ -15,6 +15,8 @@ from wagtail.models import Page, PageViewRestriction
 from wagtail.search.backends import get_search_backend
 
 from tests.factories import ArticlePageFactory, FAQPageFactory, add_faq_items
+from tests.test_languages import translate
+from tests.test_search import search_json, titles
 from wagtail_helpcenter.models import Passage, QuickAnswerVote
 from wagtail_helpcenter.search.fusion import fuse
 from wagtail_helpcenter.semantic.embedders import get_embedder
@@ -101,16 +103,6 @@ def corpus(search_index, semantic, help_center, category, internal_category):
     )
     embed()
     return pages
-
-
-def search_json(client, help_center, **params):
-    response = client.get(help_center.url + "search/", {"format": "json", **params})
-    assert response.status_code == 200, response.content
-    return response.json()
-
-
-def titles(data):
-    return [result["title"] for result in data["results"]]
 
 
 class TestFindingByMeaning:
@@ -321,14 +313,6 @@ def test_fusion_puts_what_both_found_first():
     # "a" shares a word with the question but not its meaning: after the others.
     ranked, _added = fuse([a, b, c], [Hit("c"), d], off_topic={("faq", "a")})
     assert [hit.item_id for hit in ranked] == ["c", "b", "d", "a"]
-
-
-def translate(page, locale, **fields):
-    translation = page.copy_for_translation(locale, copy_parents=True).specific
-    for name, value in fields.items():
-        setattr(translation, name, value)
-    translation.save_revision().publish()
-    return Page.objects.get(pk=translation.pk).specific
 
 
 class TestAcrossLanguages:
