@@ -707,3 +707,21 @@ def test_search_in_dutch_finds_dutch_word_forms(client, help_center, category, d
     # The exact word is found on every engine, in Dutch only.
     exact = client.get(f"/nl{help_center.url}search/", {"q": "betaal", "format": "json"})
     assert [result["title"] for result in exact.json()["results"]] == ["Overzicht"]
+
+
+def test_a_title_with_more_of_the_question_ranks_above_one_rare_word(client, help_center, category):
+    """Issue 14: "which package owns a file" put a title holding only the rare "own"
+    above the title holding "package" and "file"."""
+    for n in range(8):  # "package" and "file" are common words of this help center
+        ArticlePageFactory(
+            parent=category,
+            title=f"Release notes {n}",
+            body=paragraph("Every package writes a file when it is installed."),
+        )
+    ArticlePageFactory(parent=category, title="Who owns the copyright", summary="")
+    ArticlePageFactory(
+        parent=category, title="Find out which package produced a particular file", summary=""
+    )
+    refresh()
+    data = search_json(client, help_center, q="which package owns a file")
+    assert titles(data)[0] == "Find out which package produced a particular file"

@@ -33,6 +33,7 @@ from .facets import SectionLabels, facet_from_buckets, facet_from_sections, sect
 from .fusion import fuse, hit_id
 from .params import SearchParams
 from .quick_answers import quick_answer
+from .ranking import COVERAGE_WINDOW, by_title_coverage
 from .spelling import MIN_WORD_LENGTH, did_you_mean, vocabulary
 from .synonyms import expand
 from .text import query_terms
@@ -284,7 +285,9 @@ class HelpCenterSearch:
         else:
             if not _uses_elasticsearch_dsl(backend):
                 outcome.terms = self._with_corrections(outcome, backend)
-            window = asked_page * size
+            # Enough hits for the page asked, and the whole window reordered by how many
+            # of the question's words their titles hold (see ranking).
+            window = max(asked_page * size, COVERAGE_WINDOW)
             if semantic:
                 window = max(window, HYBRID_WINDOW)
             lexical = self._lexical(scope, backend, outcome.terms, kinds, window)
@@ -409,6 +412,7 @@ class HelpCenterSearch:
             )
             hits += [self.hit(kind, obj) for obj in objects[:window]]
         hits.sort(key=_better_first_key(backend))
+        hits = by_title_coverage(hits, terms)
         for rank, hit in enumerate(hits):
             hit.lexical_rank = rank
         return LexicalRanking(hits, counts, buckets, section_by_kind)
