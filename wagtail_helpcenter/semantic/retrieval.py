@@ -20,7 +20,8 @@ from .store import store_for, unit
 
 # Passages looked at per question: enough for a page of results after grouping by page.
 NEAREST_PASSAGES = 60
-# Pages and FAQ answers loaded per question: what fusion can still rank high.
+# Pages and FAQ answers kept per question (of those the visitor may read): what fusion
+# can still rank high.
 MAX_MATCHES = 20
 QUERY_CACHE_SIZE = 2048
 
@@ -125,12 +126,8 @@ def semantic_matches(search, scope, question, kinds=("article", "faq")):
     )
     if not nearest:
         return []
-    floor = nearest[0].score - config["SEMANTIC_MARGIN"]
-    nearest = [near for near in nearest if near.score >= floor]
     best_article, best_answer = {}, {}
     for near in nearest:  # best first: the first passage of a page is its best
-        if len(best_article) + len(best_answer) >= MAX_MATCHES:
-            break
         if near.faq_item_id:
             best_answer.setdefault(near.faq_item_id, near)
         else:
@@ -140,6 +137,13 @@ def semantic_matches(search, scope, question, kinds=("article", "faq")):
         matches += _articles(search, scope, best_article, source_id)
     if "faq" in kinds and best_answer:
         matches += _answers(search, scope, best_answer, source_id)
+    # The margin and the limit apply to what the visitor may read only: a page they may
+    # not see, however close to the question, must not push the others out (nor tell,
+    # by their absence, that it exists).
+    matches.sort(key=lambda match: -match.score)
+    if matches:
+        floor = matches[0].score - config["SEMANTIC_MARGIN"]
+        matches = [match for match in matches if match.score >= floor][:MAX_MATCHES]
     passages = Passage.objects.in_bulk([match.passage for match in matches])
     for match in matches:
         match.passage = passages[match.passage]
@@ -168,13 +172,19 @@ def _untranslated(pages, locale_id):
 
 
 def _articles(search, scope, best, source_id):
-    found = list(search.article_candidates(scope).filter(pk__in=list(best)))
+    # Up to NEAREST_PASSAGES pages are checked: their bodies are not needed (a hit only
+    # semantic search found shows its passage).
+    found = list(search.article_candidates(scope).filter(pk__in=list(best)).defer("body"))
     matches = [SemanticMatch("article", page, best[page.pk].score, best[page.pk].passage_id)
                for page in found]  # fmt: skip
     others = [page_id for page_id, near in best.items() if near.locale_id == source_id]
     source_scope = _source_scope(search, scope, source_id) if others else None
     if source_scope is not None:
-        pages = search.article_candidates(source_scope, locale_id=source_id).filter(pk__in=others)
+        pages = (
+            search.article_candidates(source_scope, locale_id=source_id)
+            .filter(pk__in=others)
+            .defer("body")
+        )
         for page in _untranslated(list(pages), search.locale_id):
             near = best[page.pk]
             matches.append(SemanticMatch("article", page, near.score, near.passage_id, True))
