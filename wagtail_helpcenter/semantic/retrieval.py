@@ -145,9 +145,11 @@ def semantic_matches(search, scope, question, kinds=("article", "faq")):
         floor = matches[0].score - config["SEMANTIC_MARGIN"]
         matches = [match for match in matches if match.score >= floor][:MAX_MATCHES]
     passages = Passage.objects.in_bulk([match.passage for match in matches])
+    # A passage deleted since the vectors were loaded (the page published again by another
+    # worker, whose new generation this one has not seen yet) is no match.
+    matches = [match for match in matches if match.passage in passages]
     for match in matches:
         match.passage = passages[match.passage]
-    matches.sort(key=lambda match: -match.score)
     return matches
 
 
