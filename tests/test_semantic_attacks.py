@@ -37,3 +37,23 @@ def test_a_passage_deleted_meanwhile_gives_no_500(client, help_center, corpus):
     cache.set(GENERATION_KEY, generation)
     data = search_json(client, help_center, q=question)  # 200, not a KeyError
     assert data["answer"] is None or data["answer"]["anchor"] != "no-email"
+
+
+@pytest.mark.parametrize("hide", ["move into an internal section", "unpublish"])
+def test_a_correction_never_names_a_word_the_visitor_may_no_longer_see(
+    client, help_center, corpus, internal_category, hide
+):
+    # The first search caches the visitor's vocabulary, "password" from a public title.
+    assert search_json(client, help_center, q="refund pasword")["corrected_query"] == (
+        "refund password"
+    )
+    page = corpus["password"]
+    if hide == "unpublish":
+        page.unpublish()
+    else:
+        page.move(internal_category, pos="last-child")
+    data = search_json(client, help_center, q="refund pasword")
+    assert titles(data) == ["Request a refund"]  # "refund" still finds something
+    assert "password" not in (data["corrected_query"] or "")
+    html = client.get(help_center.url + "search/", {"q": "refund pasword"}).content.decode()
+    assert "refund password" not in html
