@@ -6,7 +6,7 @@ import pytest
 from django.core.cache import cache
 
 from tests import test_semantic
-from tests.test_semantic import search_json, titles
+from tests.test_semantic import embed, search_json, titles, translate
 from wagtail_helpcenter.models import Passage
 from wagtail_helpcenter.semantic.store import GENERATION_KEY
 
@@ -57,3 +57,23 @@ def test_a_correction_never_names_a_word_the_visitor_may_no_longer_see(
     assert "password" not in (data["corrected_query"] or "")
     html = client.get(help_center.url + "search/", {"q": "refund pasword"}).content.decode()
     assert "refund password" not in html
+
+
+def test_the_category_facet_offers_only_categories_of_the_help_center_searched(
+    client, corpus, help_center, category, dutch
+):
+    translate(help_center.get_parent(), dutch)
+    help_center_nl = translate(help_center, dutch, title="Acme Hulp")
+    translate(category, dutch, title="Facturering")
+    embed()
+    data = search_json(client, help_center_nl, q="waar blijft mijn pakketje")
+    assert data["results"][0]["title"] == "Track your parcel"  # not translated yet
+    assert data["results"][0]["other_language"] is True
+    # The English "Billing" holds it, but filtering the Dutch help center by it finds
+    # nothing (the category is not below it): it is no choice to offer.
+    for entry in data["facets"]["category"]:
+        assert entry["label"] != "Billing"
+        filtered = search_json(
+            client, help_center_nl, q="waar blijft mijn pakketje", category=entry["value"]
+        )
+        assert filtered["total"] > 0
