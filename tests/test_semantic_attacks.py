@@ -7,7 +7,7 @@ from django.core.cache import cache
 
 from tests import test_semantic
 from tests.test_semantic import embed, search_json, titles, translate
-from wagtail_helpcenter.models import Passage
+from wagtail_helpcenter.models import Passage, QuickAnswerVote
 from wagtail_helpcenter.semantic.store import GENERATION_KEY
 
 pytestmark = [pytest.mark.search, pytest.mark.django_db]
@@ -77,3 +77,27 @@ def test_the_category_facet_offers_only_categories_of_the_help_center_searched(
             client, help_center_nl, q="waar blijft mijn pakketje", category=entry["value"]
         )
         assert filtered["total"] > 0
+
+
+def test_a_quick_answer_not_translated_yet_can_be_voted_on(client, corpus, help_center, dutch):
+    translate(help_center.get_parent(), dutch)
+    help_center_nl = translate(help_center, dutch, title="Acme Hulp")
+    embed()
+    answer = search_json(client, help_center_nl, q="waar blijft mijn pakketje")["answer"]
+    assert answer["other_language"] is True
+    assert answer["page"] == corpus["parcel"].pk
+    # The search page's form posts to the help center searched, the Dutch one.
+    vote = {"page": answer["page"], "anchor": answer["anchor"], "helpful": "yes", "q": "x"}
+    response = client.post(help_center_nl.url + "feedback/answer/", vote)
+    assert response.status_code == 303
+    assert QuickAnswerVote.objects.filter(page=corpus["parcel"], helpful=True).count() == 1
+
+
+def test_no_vote_through_a_help_center_on_a_page_of_another(client, corpus, help_center, site_home):
+    from tests.factories import HelpCenterPageFactory
+
+    other = HelpCenterPageFactory(parent=site_home, title="Partner help", slug="partners")
+    vote = {"page": corpus["parcel"].pk, "anchor": "", "helpful": "yes"}
+    response = client.post(other.url + "feedback/answer/", vote)
+    assert response.status_code == 400
+    assert not QuickAnswerVote.objects.exists()

@@ -13,6 +13,7 @@ from .ids import parse_id
 from .listing import InvalidParameter
 from .models import ArticlePage, FAQItem, FAQPage, Passage, QuickAnswerVote, Vote
 from .models.feedback import COMMENT_MAX_LENGTH
+from .semantic.retrieval import source_help_center
 from .visibility import get_visibility
 from .visitors import anonymous_key
 
@@ -68,8 +69,15 @@ def _visible_page(request, help_center, page_id):
 
 
 def answer_target(request, help_center, page_id, anchor):
-    """The page of a quick answer: visible to the request, with a passage at ``anchor``."""
-    page = _visible_page(request, help_center, page_id)
+    """The page of a quick answer: visible to the request, with a passage at ``anchor``;
+    in this help center, or in the one it translates (an answer "not translated yet")."""
+    try:
+        page = _visible_page(request, help_center, page_id)
+    except InvalidParameter:
+        source = source_help_center(help_center)
+        if source is None:
+            raise
+        page = _visible_page(request, source, page_id)
     if not Passage.objects.filter(page=page, anchor=anchor).exists():
         raise InvalidParameter(_("There is no such answer on this page."))
     return page

@@ -88,13 +88,19 @@ def is_enabled():
     return get_embedder() is not None
 
 
-def source_locale_id(help_center):
-    """The locale of the help center's source (the default language), when the visitor
-    reads a translation of it: its pages are searched too when not translated."""
+def source_help_center(help_center):
+    """The help center that ``help_center`` translates (in the default language), or
+    None: its pages are searched too when not translated."""
     default = Locale.get_default()
     if help_center.locale_id == default.pk:
         return None
-    source = help_center.get_translation_or_none(default)
+    return help_center.get_translation_or_none(default)
+
+
+def source_locale_id(help_center):
+    """The locale of the help center's source, when the visitor reads a translation of
+    it (see ``source_help_center``)."""
+    source = source_help_center(help_center)
     return source.locale_id if source is not None else None
 
 
