@@ -101,3 +101,24 @@ def test_no_vote_through_a_help_center_on_a_page_of_another(client, corpus, help
     response = client.post(other.url + "feedback/answer/", vote)
     assert response.status_code == 400
     assert not QuickAnswerVote.objects.exists()
+
+
+def test_the_source_language_is_searched_in_the_source_help_center_only(
+    client, corpus, help_center, category, dutch, site_home
+):
+    from tests.factories import HelpCenterPageFactory
+
+    translate(help_center.get_parent(), dutch)
+    help_center_nl = translate(help_center, dutch, title="Acme Hulp")
+    category_nl = translate(category, dutch, title="Facturering")
+    embed()
+    question = "waar blijft mijn pakketje"
+    found = search_json(client, help_center_nl, q=question, category=category_nl.pk)
+    assert titles(found)[0] == "Track your parcel"
+    # The English category moves to another help center; its Dutch translation stays.
+    partners = HelpCenterPageFactory(parent=site_home, title="Partner help", slug="partners")
+    category.refresh_from_db()
+    category.move(partners, pos="last-child")
+    data = search_json(client, help_center_nl, q=question, category=category_nl.pk)
+    assert "Track your parcel" not in titles(data)
+    assert data["answer"] is None

@@ -97,13 +97,6 @@ def source_help_center(help_center):
     return help_center.get_translation_or_none(default)
 
 
-def source_locale_id(help_center):
-    """The locale of the help center's source, when the visitor reads a translation of
-    it (see ``source_help_center``)."""
-    source = source_help_center(help_center)
-    return source.locale_id if source is not None else None
-
-
 def similarities(search, question, hits):
     """``{(kind, page or FAQ answer id): best passage score}`` of lexical ``hits``, so that
     fusion can tell a hit that shares a word with the question from one that shares its
@@ -124,9 +117,9 @@ def semantic_matches(search, scope, question, kinds=("article", "faq")):
     config = get_config()
     vector = question_vector(embedder, question)
     locales = [search.locale_id]
-    source_id = source_locale_id(search.help_center)
-    if source_id is not None:
-        locales.append(source_id)
+    source = source_help_center(search.help_center)
+    if source is not None:
+        locales.append(source.locale_id)
     nearest = store_for(embedder).nearest(
         vector, locales, NEAREST_PASSAGES, config["SEMANTIC_MIN_SCORE"]
     )
@@ -140,9 +133,9 @@ def semantic_matches(search, scope, question, kinds=("article", "faq")):
             best_article.setdefault(near.page_id, near)
     matches = []
     if "article" in kinds and best_article:
-        matches += _articles(search, scope, best_article, source_id)
+        matches += _articles(search, scope, best_article, source)
     if "faq" in kinds and best_answer:
-        matches += _answers(search, scope, best_answer, source_id)
+        matches += _answers(search, scope, best_answer, source)
     # The margin and the limit apply to what the visitor may read only: a page they may
     # not see, however close to the question, must not push the others out (nor tell,
     # by their absence, that it exists).
@@ -159,11 +152,19 @@ def semantic_matches(search, scope, question, kinds=("article", "faq")):
     return matches
 
 
-def _source_scope(search, scope, source_id):
+def _source_scope(search, scope, source):
     """The page in the source language that ``scope`` translates, or None."""
-    if source_id is None:
+    if source is None:
         return None
-    return Page.objects.filter(translation_key=scope.translation_key, locale_id=source_id).first()
+    if scope.pk == search.help_center.pk:
+        return source
+    # Below the source help center only: a category moved to another help center keeps
+    # its translation key, and that help center's pages are no results of this one.
+    return (
+        Page.objects.descendant_of(source)
+        .filter(translation_key=scope.translation_key, locale_id=source.locale_id)
+        .first()
+    )
 
 
 def _untranslated(pages, locale_id):
@@ -179,14 +180,15 @@ def _untranslated(pages, locale_id):
     return [page for page in pages if page.translation_key not in translated]
 
 
-def _articles(search, scope, best, source_id):
+def _articles(search, scope, best, source):
+    source_id = source.locale_id if source is not None else None
     # Up to NEAREST_PASSAGES pages are checked: their bodies are not needed (a hit only
     # semantic search found shows its passage).
     found = list(search.article_candidates(scope).filter(pk__in=list(best)).defer("body"))
     matches = [SemanticMatch("article", page, best[page.pk].score, best[page.pk].passage_id)
                for page in found]  # fmt: skip
     others = [page_id for page_id, near in best.items() if near.locale_id == source_id]
-    source_scope = _source_scope(search, scope, source_id) if others else None
+    source_scope = _source_scope(search, scope, source) if others else None
     if source_scope is not None:
         pages = (
             search.article_candidates(source_scope, locale_id=source_id)
@@ -199,12 +201,13 @@ def _articles(search, scope, best, source_id):
     return matches
 
 
-def _answers(search, scope, best, source_id):
+def _answers(search, scope, best, source):
+    source_id = source.locale_id if source is not None else None
     items = list(search.faq_candidates(scope).filter(pk__in=list(best)))
     matches = [SemanticMatch("faq", item, best[item.pk].score, best[item.pk].passage_id)
                for item in items]  # fmt: skip
     others = [item_id for item_id, near in best.items() if near.locale_id == source_id]
-    source_scope = _source_scope(search, scope, source_id) if others else None
+    source_scope = _source_scope(search, scope, source) if others else None
     if source_scope is not None:
         items = list(search.faq_candidates(source_scope, locale_id=source_id).filter(pk__in=others))
         pages = {item.page_id: item.page for item in items}
