@@ -122,3 +122,21 @@ def test_the_source_language_is_searched_in_the_source_help_center_only(
     data = search_json(client, help_center_nl, q=question, category=category_nl.pk)
     assert "Track your parcel" not in titles(data)
     assert data["answer"] is None
+
+
+def test_an_alias_of_an_internal_article_in_a_public_category_stays_internal(
+    client, corpus, category, help_center, staff_user
+):
+    alias = corpus["internal"].create_alias(parent=category, update_slug="goodwill-copy")
+    embed()
+    question = "can agents give a voucher to a furious client"
+    assert "Goodwill credit for angry customers" not in titles(
+        search_json(client, help_center, q=question)
+    )
+    # Wagtail checks an alias against its source page alone, not the internal section
+    # above the source: the copy must not be served to anyone either.
+    response = client.get(alias.url)
+    assert response.status_code == 302
+    assert "voucher" not in response.content.decode()
+    client.force_login(staff_user)
+    assert "voucher worth one month" in client.get(alias.url).content.decode()
