@@ -4,8 +4,11 @@ search never fails with a 500."""
 
 import pytest
 from django.core.cache import cache
+from django.core.cache.backends.base import InvalidCacheKey
+from django.core.cache.backends.locmem import LocMemCache
 
 from tests import test_semantic
+from tests.factories import FAQPageFactory, add_faq_items
 from tests.test_semantic import embed, search_json, titles, translate
 from wagtail_helpcenter.models import Passage, QuickAnswerVote
 from wagtail_helpcenter.semantic.store import GENERATION_KEY
@@ -140,3 +143,33 @@ def test_an_alias_of_an_internal_article_in_a_public_category_stays_internal(
     assert "voucher" not in response.content.decode()
     client.force_login(staff_user)
     assert "voucher worth one month" in client.get(alias.url).content.decode()
+
+
+class MemcachedLimits(LocMemCache):
+    """The process's own cache, refusing the keys memcached refuses: longer than 250
+    bytes (its protocol counts bytes; Django's own check counts characters)."""
+
+    def validate_key(self, key):
+        super().validate_key(key)
+        if len(key.encode()) > 250:
+            raise InvalidCacheKey(f"Cache key is {len(key.encode())} bytes long")
+
+
+def test_a_vote_on_an_answer_with_a_long_chinese_anchor_is_counted(
+    client, corpus, help_center, category, settings
+):
+    question = (
+        "如果我在国外旅行时想要暂停我的订阅并且之后再恢复我的账户和所有的项目数据应该怎么办" * 2
+    )
+    faq = add_faq_items(
+        FAQPageFactory(parent=category, title="Travel FAQ", slug="travel-faq"),
+        (question, "<p>在账户设置中选择暂停订阅。</p>"),
+    )
+    embed()
+    anchor = Passage.objects.get(page=faq).anchor
+    assert len(anchor) == 80
+    settings.CACHES = {"default": {"BACKEND": f"{__name__}.MemcachedLimits"}}
+    vote = {"page": faq.pk, "anchor": anchor, "helpful": "yes"}
+    response = client.post(help_center.url + "feedback/answer/", vote)
+    assert response.status_code == 303
+    assert QuickAnswerVote.objects.filter(page=faq, anchor=anchor).count() == 1

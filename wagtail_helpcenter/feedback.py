@@ -1,5 +1,6 @@
 """'Was this helpful?' votes: what a vote may contain, whom it is for, who cast it."""
 
+import hashlib
 import secrets
 
 from django import forms
@@ -137,6 +138,10 @@ def voter_of(request, page, item, token, is_new):
     only as a keyed hash in the shared cache, for a day."""
     network = anonymous_key("address", visitors.client_network(request))
     target = item.pk if isinstance(item, FAQItem) else (item or 0)
+    if isinstance(target, str):
+        # A quick answer's "answer:<anchor>": up to 100 characters of any script, which
+        # would make a key longer than memcached's 250 bytes.
+        target = hashlib.sha256(target.encode()).hexdigest()[:32]
     key = f"wagtail_helpcenter:voted:{page.pk}:{target}:{network}"
     if is_new and cache.get(key):
         return None
