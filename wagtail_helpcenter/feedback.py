@@ -1,5 +1,6 @@
 """'Was this helpful?' votes: what a vote may contain, whom it is for, who cast it."""
 
+import hashlib
 import secrets
 
 from django import forms
@@ -13,6 +14,7 @@ from .ids import parse_id
 from .listing import InvalidParameter
 from .models import ArticlePage, FAQItem, FAQPage, Passage, QuickAnswerVote, Vote
 from .models.feedback import COMMENT_MAX_LENGTH
+from .semantic.retrieval import source_help_center
 from .visibility import get_visibility
 from .visitors import anonymous_key
 
@@ -68,8 +70,15 @@ def _visible_page(request, help_center, page_id):
 
 
 def answer_target(request, help_center, page_id, anchor):
-    """The page of a quick answer: visible to the request, with a passage at ``anchor``."""
-    page = _visible_page(request, help_center, page_id)
+    """The page of a quick answer: visible to the request, with a passage at ``anchor``;
+    in this help center, or in the one it translates (an answer "not translated yet")."""
+    try:
+        page = _visible_page(request, help_center, page_id)
+    except InvalidParameter:
+        source = source_help_center(help_center)
+        if source is None:
+            raise
+        page = _visible_page(request, source, page_id)
     if not Passage.objects.filter(page=page, anchor=anchor).exists():
         raise InvalidParameter(_("There is no such answer on this page."))
     return page
@@ -129,6 +138,10 @@ def voter_of(request, page, item, token, is_new):
     only as a keyed hash in the shared cache, for a day."""
     network = anonymous_key("address", visitors.client_network(request))
     target = item.pk if isinstance(item, FAQItem) else (item or 0)
+    if isinstance(target, str):
+        # A quick answer's "answer:<anchor>": up to 100 characters of any script, which
+        # would make a key longer than memcached's 250 bytes.
+        target = hashlib.sha256(target.encode()).hexdigest()[:32]
     key = f"wagtail_helpcenter:voted:{page.pk}:{target}:{network}"
     if is_new and cache.get(key):
         return None

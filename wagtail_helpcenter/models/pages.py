@@ -3,6 +3,7 @@ from datetime import timedelta
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models import Q
 from django.http import Http404, HttpResponseBadRequest
 from django.template.response import TemplateResponse
 from django.utils import timezone
@@ -20,7 +21,7 @@ from wagtail.admin.panels import (
 )
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Orderable, Page, TranslatableMixin
+from wagtail.models import Orderable, Page, PageViewRestriction, TranslatableMixin
 from wagtail.search import index
 
 from .. import languages, listing, page_views
@@ -43,6 +44,19 @@ class HelpCenterPageBase(HelpCenterContextMixin, Page):
         # An alias (e.g. an untranslated copy kept by wagtail-localize) shows another
         # page's content: that page is in the sitemap, the copy is not.
         return [] if self.alias_of_id else super().get_sitemap_urls(request)
+
+    def get_view_restrictions(self):
+        """Wagtail checks an alias against its source page alone (and the alias's own
+        ancestors), not the sections above the source nor the restrictions mirrored onto
+        the alias: an alias of an internal article placed in a public category was served
+        to anyone. An alias here also has those, as the help center's lists see it."""
+        restrictions = super().get_view_restrictions()
+        if not self.alias_of_id:
+            return restrictions
+        source = Page.objects.get(pk=self.alias_of_id)
+        return restrictions | PageViewRestriction.objects.filter(
+            Q(page__in=source.get_ancestors()) | Q(page=self)
+        )
 
     def route(self, request, path_components):
         try:

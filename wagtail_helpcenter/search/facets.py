@@ -70,10 +70,16 @@ class SectionLabels:
         # Only live pages are named: an unpublished category's title is not public.
         self.title_by_path = {path: title for _pk, path, title, live, _cat in rows if live}
         depth = help_center.depth + 1
+        # Below this help center only: a result in its source language ("not translated
+        # yet") sits in a category of another help center, which filtering this one by
+        # would not find.
         self.categories = [
             Section(pk, path, title)
             for pk, path, title, live, is_category in rows
-            if live and is_category and len(path) == depth * Page.steplen
+            if live
+            and is_category
+            and len(path) == depth * Page.steplen
+            and path.startswith(help_center.path)
         ]
 
     def title_of(self, path):

@@ -306,8 +306,7 @@ class HelpCenterSearch:
                     outcome.counts[hit.kind] = outcome.counts.get(hit.kind, 0) + 1
         outcome.total = sum(outcome.counts.get(kind, 0) for kind in kinds)
         if outcome.total == 0:
-            # A correction that finds nothing is no help, and could name a word of a
-            # page the visitor may not see (the vocabulary is cached for a while).
+            # A correction that finds nothing is no help.
             outcome.corrected_query = None
         outcome.num_pages = max(1, min(MAX_PAGE, -(-outcome.total // size)))
         outcome.page = min(self.params.page, outcome.num_pages)
@@ -376,7 +375,14 @@ class HelpCenterSearch:
             replacement = term
             if term not in known and len(term) >= MIN_WORD_LENGTH and not term.isdigit():
                 guess = did_you_mean([term], words)
-                if guess and not self.finds_anything(self.request, self.help_center, term):
+                # Only a word that finds something the visitor may see: the vocabulary is
+                # cached for a while, so it may hold a word of a page that was unpublished
+                # or moved into an internal section since.
+                if (
+                    guess
+                    and not self.finds_anything(self.request, self.help_center, term)
+                    and self.finds_anything(self.request, self.help_center, guess)
+                ):
                     replacement, changed = guess, True
                     terms.append(guess)
             corrected.append(replacement)

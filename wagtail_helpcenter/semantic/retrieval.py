@@ -20,7 +20,8 @@ from .store import store_for, unit
 
 # Passages looked at per question: enough for a page of results after grouping by page.
 NEAREST_PASSAGES = 60
-# Pages and FAQ answers loaded per question: what fusion can still rank high.
+# Pages and FAQ answers kept per question (of those the visitor may read): what fusion
+# can still rank high.
 MAX_MATCHES = 20
 QUERY_CACHE_SIZE = 2048
 
@@ -87,14 +88,13 @@ def is_enabled():
     return get_embedder() is not None
 
 
-def source_locale_id(help_center):
-    """The locale of the help center's source (the default language), when the visitor
-    reads a translation of it: its pages are searched too when not translated."""
+def source_help_center(help_center):
+    """The help center that ``help_center`` translates (in the default language), or
+    None: its pages are searched too when not translated."""
     default = Locale.get_default()
     if help_center.locale_id == default.pk:
         return None
-    source = help_center.get_translation_or_none(default)
-    return source.locale_id if source is not None else None
+    return help_center.get_translation_or_none(default)
 
 
 def similarities(search, question, hits):
@@ -117,41 +117,54 @@ def semantic_matches(search, scope, question, kinds=("article", "faq")):
     config = get_config()
     vector = question_vector(embedder, question)
     locales = [search.locale_id]
-    source_id = source_locale_id(search.help_center)
-    if source_id is not None:
-        locales.append(source_id)
+    source = source_help_center(search.help_center)
+    if source is not None:
+        locales.append(source.locale_id)
     nearest = store_for(embedder).nearest(
         vector, locales, NEAREST_PASSAGES, config["SEMANTIC_MIN_SCORE"]
     )
     if not nearest:
         return []
-    floor = nearest[0].score - config["SEMANTIC_MARGIN"]
-    nearest = [near for near in nearest if near.score >= floor]
     best_article, best_answer = {}, {}
     for near in nearest:  # best first: the first passage of a page is its best
-        if len(best_article) + len(best_answer) >= MAX_MATCHES:
-            break
         if near.faq_item_id:
             best_answer.setdefault(near.faq_item_id, near)
         else:
             best_article.setdefault(near.page_id, near)
     matches = []
     if "article" in kinds and best_article:
-        matches += _articles(search, scope, best_article, source_id)
+        matches += _articles(search, scope, best_article, source)
     if "faq" in kinds and best_answer:
-        matches += _answers(search, scope, best_answer, source_id)
+        matches += _answers(search, scope, best_answer, source)
+    # The margin and the limit apply to what the visitor may read only: a page they may
+    # not see, however close to the question, must not push the others out (nor tell,
+    # by their absence, that it exists).
+    matches.sort(key=lambda match: -match.score)
+    if matches:
+        floor = matches[0].score - config["SEMANTIC_MARGIN"]
+        matches = [match for match in matches if match.score >= floor][:MAX_MATCHES]
     passages = Passage.objects.in_bulk([match.passage for match in matches])
+    # A passage deleted since the vectors were loaded (the page published again by another
+    # worker, whose new generation this one has not seen yet) is no match.
+    matches = [match for match in matches if match.passage in passages]
     for match in matches:
         match.passage = passages[match.passage]
-    matches.sort(key=lambda match: -match.score)
     return matches
 
 
-def _source_scope(search, scope, source_id):
+def _source_scope(search, scope, source):
     """The page in the source language that ``scope`` translates, or None."""
-    if source_id is None:
+    if source is None:
         return None
-    return Page.objects.filter(translation_key=scope.translation_key, locale_id=source_id).first()
+    if scope.pk == search.help_center.pk:
+        return source
+    # Below the source help center only: a category moved to another help center keeps
+    # its translation key, and that help center's pages are no results of this one.
+    return (
+        Page.objects.descendant_of(source)
+        .filter(translation_key=scope.translation_key, locale_id=source.locale_id)
+        .first()
+    )
 
 
 def _untranslated(pages, locale_id):
@@ -167,13 +180,15 @@ def _untranslated(pages, locale_id):
     return [page for page in pages if page.translation_key not in translated]
 
 
-def _articles(search, scope, best, source_id):
-    # The body is not read: a hit semantic search alone found shows its passage.
+def _articles(search, scope, best, source):
+    source_id = source.locale_id if source is not None else None
+    # Up to NEAREST_PASSAGES pages are checked: their bodies are not needed (a hit only
+    # semantic search found shows its passage).
     found = list(search.article_candidates(scope).filter(pk__in=list(best)).defer("body"))
     matches = [SemanticMatch("article", page, best[page.pk].score, best[page.pk].passage_id)
                for page in found]  # fmt: skip
     others = [page_id for page_id, near in best.items() if near.locale_id == source_id]
-    source_scope = _source_scope(search, scope, source_id) if others else None
+    source_scope = _source_scope(search, scope, source) if others else None
     if source_scope is not None:
         pages = (
             search.article_candidates(source_scope, locale_id=source_id)
@@ -186,12 +201,13 @@ def _articles(search, scope, best, source_id):
     return matches
 
 
-def _answers(search, scope, best, source_id):
+def _answers(search, scope, best, source):
+    source_id = source.locale_id if source is not None else None
     items = list(search.faq_candidates(scope).filter(pk__in=list(best)))
     matches = [SemanticMatch("faq", item, best[item.pk].score, best[item.pk].passage_id)
                for item in items]  # fmt: skip
     others = [item_id for item_id, near in best.items() if near.locale_id == source_id]
-    source_scope = _source_scope(search, scope, source_id) if others else None
+    source_scope = _source_scope(search, scope, source) if others else None
     if source_scope is not None:
         items = list(search.faq_candidates(source_scope, locale_id=source_id).filter(pk__in=others))
         pages = {item.page_id: item.page for item in items}
