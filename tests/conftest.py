@@ -13,6 +13,10 @@ from tests.factories import (
     UserFactory,
 )
 
+# django-modelsearch's own suite runs under its own settings with `django test`
+# (tools/modelsearch_suite.py, part of `make test`), not in this pytest session.
+collect_ignore = ["modelsearch_suite"]
+
 
 @pytest.fixture(autouse=True)
 def clear_cache():
