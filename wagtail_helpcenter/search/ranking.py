@@ -4,8 +4,9 @@ bm25 gives a rare word a large weight: for "which package owns a file", a title 
 only "own" (rare) outscored "How can I find out what package produced a particular
 file?", which holds two of the question's three words. Among the best
 ``COVERAGE_WINDOW`` hits of a search (the first page), those whose title (or FAQ
-question) holds more of the query's words come first; equal ones keep the engine's order. A fixed window keeps
-pages of results stable: the ranks below it stay in the engine's order.
+question) holds more of the query's words come first; equal ones keep the engine's
+order. A fixed window keeps pages of results stable: the ranks below it stay in the
+engine's order.
 """
 
 from .analysis import tokens
