@@ -64,7 +64,7 @@ test: lint migrations-check docs
 
 # The suite again on PostgreSQL (Debian's package, installed when missing), as production runs.
 test-postgres: install
-	$(BIN)/python -m tools.postgres.server run -- $(BIN)/pytest -m "not browser" -q
+	$(BIN)/python -m tools.postgres.server run -- $(BIN)/pytest -m "not browser and not any_database" -q
 	$(BIN)/python -m tools.postgres.server run -- $(BIN)/python -m tools.modelsearch_suite
 
 # django-modelsearch's own backend test suite (its sdist, fetched from PyPI once) against

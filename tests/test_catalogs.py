@@ -23,6 +23,8 @@ PLURAL_FORMS = {
 }
 PLACEHOLDER = re.compile(r"%\(\w+\)[sd]|\{\w*\}|<[^>]+>")
 
+pytestmark = pytest.mark.any_database  # the .po and .mo files
+
 
 def catalog(code):
     return polib.pofile(str(LOCALE_DIR / to_locale(code) / "LC_MESSAGES" / "django.po"))

@@ -137,6 +137,7 @@ def test_demo_discussions_show_every_state(client, site_home):
     assert XtdComment.objects.filter(is_public=False).count() == 1
 
 
+@pytest.mark.any_database  # the semantic tests run on PostgreSQL (tests/test_semantic.py)
 def test_the_demo_answers_questions_by_meaning(client, site_home, search_index, settings):
     """`make demo` runs with the local model (example_project settings) and embeds."""
     settings.WAGTAIL_HELPCENTER = {

