@@ -1,3 +1,4 @@
+from .deflection import ContactRequest, ContentGap, FunnelDay
 from .feedback import PageViewDay, Vote
 from .imports import ImportedPage
 from .mixins import AudienceMixin, HelpCenterContextMixin
@@ -20,8 +21,11 @@ __all__ = [
     "ArticleRelatedLink",
     "AudienceMixin",
     "CategoryPage",
+    "ContactRequest",
+    "ContentGap",
     "FAQItem",
     "FAQPage",
+    "FunnelDay",
     "HelpCenterContextMixin",
     "HelpCenterPage",
     "ImportedPage",

@@ -14,6 +14,13 @@ class PageViewDay(models.Model):
     )
     date = models.DateField(_("date"), db_index=True)
     views = models.PositiveIntegerField(_("views"), default=0)
+    # How long visitors stayed on the page (a beacon sent when they leave, once per
+    # visitor and day): under 10 seconds, 10 to 60 seconds, longer.
+    short_reads = models.PositiveIntegerField(_("left within 10 s"), default=0)
+    medium_reads = models.PositiveIntegerField(_("stayed 10-60 s"), default=0)
+    long_reads = models.PositiveIntegerField(_("stayed over a minute"), default=0)
+    # Contact requests sent by visitors who came to the form from this page.
+    contacts = models.PositiveIntegerField(_("contacted support after reading"), default=0)
 
     class Meta:
         verbose_name = _("page views")

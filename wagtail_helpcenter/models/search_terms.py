@@ -14,6 +14,10 @@ class SearchTermDay(models.Model):
     query = models.CharField(_("search term"), max_length=200)
     searches = models.PositiveIntegerField(_("searches"), default=0)
     zero_results = models.PositiveIntegerField(_("searches with no result"), default=0)
+    # Searches after which the visitor opened a result (each search counts once, and
+    # only a search that was counted), and the sum of the first opened result's positions.
+    clicks = models.PositiveIntegerField(_("searches with a click"), default=0)
+    clicked_positions = models.PositiveIntegerField(_("sum of clicked positions"), default=0)
     # Different visitors who searched it that day (told apart in the cache, never here).
     visitors = models.PositiveIntegerField(_("visitors"), default=0)
 
