@@ -114,6 +114,7 @@ SETTING_VALIDATORS = {
     "DISCUSSION_HONEYPOT": (lambda value: isinstance(value, bool), "True or False"),
     "DISCUSSION_MODERATOR_GROUPS": (_list_of_strings, "a list of group names"),
     "DISCUSSION_COMPANY_NAME": (lambda value: isinstance(value, str), "text"),
+    "DISCUSSION_RESPONSE_HOURS": (_positive_int, "a positive whole number of hours"),
     "PUBLIC_NAME_FALLBACK": (lambda value: isinstance(value, str), "text"),
     "SEARCH_TERMS_PER_ADDRESS": (_positive_int, "a positive whole number"),
     "SEARCH_TERM_MIN_VISITORS": (_positive_int, "a positive whole number"),

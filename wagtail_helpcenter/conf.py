@@ -73,6 +73,9 @@ DEFAULTS = {
     "DISCUSSION_MODERATOR_GROUPS": ["Moderators"],
     # {company_name} in reply templates; the default site's name when empty.
     "DISCUSSION_COMPANY_NAME": "",
+    # Answer discussion questions within this many hours: older ones without a staff
+    # reply are highlighted for moderators and listed in helpcenter_unanswered_digest.
+    "DISCUSSION_RESPONSE_HOURS": 24,
     # The name published for a user with no full name (article author in JSON-LD, a
     # comment's poster): never their login name, which is often an email address. Empty
     # means the site's name.

@@ -1,6 +1,7 @@
 """The moderators' admin: the queue of held and flagged comments (with bulk actions),
-one page's discussion (approve, reject, accept an answer, reply with a template, close
-or reopen, promote to the FAQ), and the ban list (a model viewset)."""
+the questions waiting for a staff answer, one page's discussion (approve, reject,
+accept an answer, reply with a template, close or reopen, promote to the FAQ), and the
+ban list (a model viewset)."""
 
 from functools import partial
 
@@ -13,6 +14,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
@@ -23,10 +25,12 @@ from wagtail.models import Page
 from ..forms import IdModelChoiceField
 from ..ids import parse_id
 from ..models import FAQPage, HelpCenterPage
+from ..visibility import get_visibility
 from . import actions
 from .models import Ban, ReplyTemplate, Report, Review, Thread
 from .posting import DISCUSSED_MODELS
 from .roles import may_moderate
+from .unanswered import questions, response_hours, visible_to
 
 QUEUE_LIMIT = 200
 
@@ -91,6 +95,28 @@ def queue(request):
         request,
         "wagtail_helpcenter/discussions/admin/queue.html",
         {"comments": comments, "bulk_actions": BULK_ACTIONS},
+    )
+
+
+@moderators_only
+def unanswered(request):
+    """Every question without a staff answer, oldest first (the most overdue on top),
+    with its age; those past the response target are marked. Pages the moderator may
+    not view are left out, as in the moderators' emails."""
+    rows = questions(older_than_hours=0, limit=QUEUE_LIMIT)
+    truncated = len(rows) >= QUEUE_LIMIT
+    rows = visible_to(rows, get_visibility(request))
+    return TemplateResponse(
+        request,
+        "wagtail_helpcenter/discussions/admin/unanswered.html",
+        {
+            "questions": rows,
+            "overdue_count": sum(row.overdue for row in rows),
+            "hours": response_hours(),
+            "limit": QUEUE_LIMIT,
+            "truncated": truncated,
+            "now": timezone.now(),
+        },
     )
 
 

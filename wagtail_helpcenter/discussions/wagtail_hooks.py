@@ -15,6 +15,11 @@ def register_discussion_urls():
     return [
         path("helpcenter/discussions/", admin_views.queue, name="wagtail_helpcenter_moderation"),
         path(
+            "helpcenter/discussions/unanswered/",
+            admin_views.unanswered,
+            name="wagtail_helpcenter_unanswered",
+        ),
+        path(
             "helpcenter/discussions/<int:page_id>/",
             admin_views.discussion,
             name="wagtail_helpcenter_discussion",
@@ -50,6 +55,22 @@ def register_moderation_menu_item():
         name="helpcenter-discussions",
         icon_name="comment",
         order=260,
+    )
+
+
+class ModeratorsMenuItem(MenuItem):
+    def is_shown(self, request):
+        return may_moderate(request.user)
+
+
+@hooks.register("register_admin_menu_item")
+def register_unanswered_menu_item():
+    return ModeratorsMenuItem(
+        _("Unanswered questions"),
+        reverse("wagtail_helpcenter_unanswered"),
+        name="helpcenter-unanswered",
+        icon_name="help",
+        order=261,
     )
 
 
