@@ -101,7 +101,7 @@ class TestDashboard:
 
     def test_charts_and_escaping(self, admin_client, known):
         html = admin_client.get(reverse("wagtail_helpcenter_dashboard")).content.decode()
-        assert html.count('role="img"') == 2
+        assert html.count('role="img"') == 4  # views, votes, visits, contact requests
         assert "The &lt;b&gt;old&lt;/b&gt; menu is shown" in html
         assert "<b>old</b>" not in html
 

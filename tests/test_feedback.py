@@ -5,6 +5,7 @@ import datetime
 import pytest
 from django.contrib.auth.models import AnonymousUser
 from django.http import HttpResponse
+from django.template.response import TemplateResponse
 from django.test import Client, RequestFactory, override_settings
 
 from tests.factories import ArticlePageFactory, FAQPageFactory, add_faq_items
@@ -274,9 +275,11 @@ class TestPageViews:
     def test_previews_are_not_counted(self):
         request = RequestFactory().get("/")
         request.user = AnonymousUser()
-        assert should_count(request, HttpResponse())
+        page = TemplateResponse(request, "wagtail_helpcenter/base.html", {})
+        assert should_count(request, page)
+        assert not should_count(request, HttpResponse())  # a feed or a file is not a page
         request.is_preview = True
-        assert not should_count(request, HttpResponse())
+        assert not should_count(request, page)
 
     @override_settings(WAGTAIL_HELPCENTER={"COUNT_PAGE_VIEWS": False})
     def test_counting_can_be_turned_off(self, client, article):

@@ -22,7 +22,7 @@ from django.utils.translation import gettext_lazy as _
 
 from .ids import is_whole_number
 from .listing import InvalidParameter
-from .models import PageViewDay, SearchTermDay, Vote
+from .models import FunnelDay, PageViewDay, SearchTermDay, Vote
 from .search.terms import min_visitors
 
 PERIODS = (7, 30, 90, 365)
@@ -151,3 +151,50 @@ def search_gaps(period, limit=10):
 def search_gap_count(period):
     """How many different searches found nothing in ``period``."""
     return _gaps(period).count()
+
+
+FUNNEL_STEPS = (
+    ("visits", _("Help center visits")),
+    ("searches", _("Searches")),
+    ("searches_with_click", _("Searches with a click")),
+    ("contact_opened", _("Contact form opened")),
+    ("contact_sent", _("Contact requests sent")),
+    ("deflected", _("Deflected: a suggestion opened, no request sent")),
+)
+
+
+@dataclass
+class Funnel:
+    """The deflection funnel over a period: ``steps`` as ``[(name, label, total)]``,
+    ``days`` as ``[(date, {name: total})]``, and the self-service score (visits per
+    contact request; None without a request)."""
+
+    steps: list
+    days: list
+
+    def total(self, name):
+        return next(total for step, _label, total in self.steps if step == name)
+
+    @property
+    def self_service_score(self):
+        sent = self.total("contact_sent")
+        return round(self.total("visits") / sent, 1) if sent else None
+
+
+def funnel(period, locale=None):
+    """The funnel of every help center over ``period``, in ``locale`` or in all
+    languages, in one query."""
+    rows = FunnelDay.objects.filter(date__range=(period.since, period.until))
+    if locale is not None:
+        rows = rows.filter(locale=locale)
+    counted = [name for name, _label in FUNNEL_STEPS if name != "deflected"]
+    sums = {name: Sum(name) for name in [*counted, "suggestion_opened", "suggestion_then_sent"]}
+    by_day = {row.pop("date"): row for row in rows.values("date").annotate(**sums).order_by()}
+    days = []
+    for day in period.dates():
+        row = {name: value or 0 for name, value in by_day.get(day, {}).items()}
+        row = {name: row.get(name, 0) for name in sums}
+        row["deflected"] = max(row["suggestion_opened"] - row["suggestion_then_sent"], 0)
+        days.append((day, row))
+    steps = [(name, label, sum(row[name] for _day, row in days)) for name, label in FUNNEL_STEPS]
+    return Funnel(steps=steps, days=days)

@@ -43,5 +43,8 @@ def count_step(request, help_center, step, amount=1):
 
 def count_visit(request, help_center):
     """One visit per visitor, help center and day, whatever the pages they open."""
-    if is_visitor(request) and first_time_today(request, f"visit:{help_center.pk}"):
+    if is_bot(request) or is_preview(request):
+        return
+    # The mark first: the editor check costs a query, and is then made once a day.
+    if first_time_today(request, f"visit:{help_center.pk}") and not is_editor(request):
         count_step(request, help_center, "visits")

@@ -11,20 +11,37 @@ from django.utils import timezone
 
 from .conf import get_config
 from .counting import add_to_count
+from .funnel import count_visit as count_funnel_visit
 from .models.feedback import PageViewDay
 from .visitors import first_time_today, is_bot, is_editor, is_preview
 
 
-def should_count(request, response):
+def is_countable(request, response):
+    """A successful GET of a page shown to someone, while counting is on."""
     if not get_config()["COUNT_PAGE_VIEWS"]:
         return False
     if request.method != "GET" or response.status_code != 200:
         return False
-    if "voted" in request.GET:  # the page shown again after a vote without JavaScript
+    if not hasattr(response, "context_data"):  # a redirect, a file, a feed
         return False
-    return not (is_preview(request) or is_bot(request) or is_editor(request))
+    # The page shown again after a vote without JavaScript; previews and robots.
+    return not ("voted" in request.GET or is_preview(request) or is_bot(request))
+
+
+def should_count(request, response):
+    return is_countable(request, response) and not is_editor(request)
 
 
 def count_view(request, page):
     if first_time_today(request, f"page-view:{page.pk}"):
         add_to_count(PageViewDay, {"page": page, "date": timezone.localdate()}, {"views": 1})
+
+
+def count_visit(request, response):
+    """A visit to the help center the page was shown in (the visitor's language's, for
+    a page shown untranslated), for the deflection funnel: once per visitor and day."""
+    if not is_countable(request, response):
+        return
+    help_center = (response.context_data or {}).get("help_center")
+    if help_center is not None:
+        count_funnel_visit(request, help_center)

@@ -17,6 +17,7 @@ from .views.dashboard import (
     may_see_dashboard,
     views_and_votes,
 )
+from .views.gaps import GapQueueView, gap_action
 from .views.reports import (
     ArticlePerformanceReportView,
     FeedbackReportView,
@@ -75,6 +76,12 @@ def register_report_urls():
             "helpcenter-review", StaleContentReportView, "wagtail_helpcenter_stale_content"
         ),
         path("helpcenter/", DashboardView.as_view(), name="wagtail_helpcenter_dashboard"),
+        path("helpcenter/gaps/", GapQueueView.as_view(), name="wagtail_helpcenter_gaps"),
+        path(
+            "helpcenter/gaps/<int:gap_id>/<slug:action>/",
+            gap_action,
+            name="wagtail_helpcenter_gap_action",
+        ),
         path(
             "helpcenter/reviewed/<int:page_id>/",
             mark_reviewed_view,
@@ -101,6 +108,7 @@ CONTENT_REPORTS = [
      "comment", 902),
     (_("Articles due for review"), "wagtail_helpcenter_stale_content", "helpcenter-review",
      "time", 903),
+    (_("Help center content gaps"), "wagtail_helpcenter_gaps", "helpcenter-gaps", "warning", 904),
 ]  # fmt: skip
 
 

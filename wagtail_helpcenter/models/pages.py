@@ -71,6 +71,7 @@ class HelpCenterPageBase(HelpCenterContextMixin, Page):
             response = super().serve(request, *args, **kwargs)
         except listing.InvalidParameter as error:
             response = bad_request(request, self, str(error))
+        page_views.count_visit(request, response)
         return mark_private_when_restricted(request, self, response)
 
     class Meta:
@@ -158,6 +159,7 @@ class HelpCenterPage(RoutablePageMixin, HelpCenterPageBase):
         # RoutablePageMixin answers its routes (search, feeds, API) without the base
         # class's serve: mark those private here too.
         response = super().serve(request, *args, **kwargs)
+        page_views.count_visit(request, response)
         return mark_private_when_restricted(request, self, response)
 
     def get_context(self, request, *args, **kwargs):

@@ -5,6 +5,7 @@ from django.utils import timezone
 
 from ..conf import get_config
 from ..counting import add_to_count
+from ..funnel import count_step
 from ..models import SearchTermDay
 from ..visitors import first_time_today, is_bot, over_rate_limit
 from .text import clean_query
@@ -41,6 +42,7 @@ def record_search(request, help_center, query, found_nothing):
     add_to_count(
         SearchTermDay, {"help_center": help_center, "date": day, "query": term}, increments
     )
+    count_step(request, help_center, "searches")
 
 
 def min_visitors():

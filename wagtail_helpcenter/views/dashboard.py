@@ -19,6 +19,7 @@ from ..analytics import (
     Period,
     daily_views,
     daily_votes,
+    funnel,
     helpful_percent,
     search_gaps,
     with_performance,
@@ -73,6 +74,34 @@ def views_and_votes(period, pages):
     }
 
 
+def deflection(period, locale):
+    """The funnel over ``period`` with its charts (for the dashboard)."""
+    report = funnel(period, locale)
+    first_step = report.total("visits") or 0
+    return {
+        "funnel": report,
+        "funnel_steps": [
+            (label, total, round(100 * total / first_step) if first_step else None)
+            for _name, label, total in report.steps
+        ],
+        "visits_chart": bar_chart(
+            [(day.isoformat(), row["visits"]) for day, row in report.days],
+            _("Help center visits per day"),
+            _("Different visitors of the help center on each of the last %(days)s days.")
+            % {"days": period.days},
+        ),
+        "contact_chart": stacked_bar_chart(
+            [(day.isoformat(), row["deflected"], row["contact_sent"]) for day, row in report.days],
+            _("Deflected and sent contact requests per day"),
+            _(
+                "On each of the last %(days)s days: contact forms left after opening a "
+                "suggested article below, contact requests sent above."
+            )
+            % {"days": period.days},
+        ),
+    }
+
+
 class DashboardView(WagtailAdminTemplateMixin, TemplateView):
     template_name = "wagtail_helpcenter/admin/dashboard.html"
     page_title = gettext_lazy("Help center")
@@ -110,8 +139,9 @@ class DashboardView(WagtailAdminTemplateMixin, TemplateView):
             articles = articles.filter(locale=self.locale)
         locales = list(Locale.objects.all())
         due = overdue(articles)
+        context.update(views_and_votes(period, articles.values("pk")))
+        context.update(deflection(period, self.locale))
         context.update(
-            views_and_votes(period, articles.values("pk")),
             error=self.error,
             period=period,
             periods=PERIODS,
@@ -125,6 +155,7 @@ class DashboardView(WagtailAdminTemplateMixin, TemplateView):
             stale_report_url=reverse("wagtail_helpcenter_stale_content"),
             feedback_report_url=reverse("wagtail_helpcenter_feedback"),
             performance_report_url=reverse("wagtail_helpcenter_article_performance"),
+            gap_queue_url=reverse("wagtail_helpcenter_gaps"),
         )
         return context
 
