@@ -88,6 +88,9 @@ def test_report_exports_csv(client, recorded, editor):
         "Searches",
         "Found nothing",
         "Visitors",
+        "Searches with a click",
+        "Click-through rate %",
+        "Average clicked position",
         "Help center",
     ]
     assert [row[1:4] for row in rows[1:]] == [["invoice", "9", "0"], ["xylophone", "3", "3"]]

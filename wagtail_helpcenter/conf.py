@@ -40,6 +40,14 @@ DEFAULTS = {
     # Count views of articles and FAQ pages (per page and day; no visitor data). A
     # visitor's views of a page count once a day.
     "COUNT_PAGE_VIEWS": True,
+    # Reports from visitors' browsers (a search result opened, how long a page was read)
+    # one address may send in ten minutes; more are refused (429), not counted.
+    "BEACONS_PER_ADDRESS": 120,
+    # The article performance report flags an article many readers leave within 10
+    # seconds: at least QUICK_EXIT_MIN_READS reads in the period, and more than
+    # QUICK_EXIT_SHARE percent of them short.
+    "QUICK_EXIT_MIN_READS": 10,
+    "QUICK_EXIT_SHARE": 50,
     # "Was this helpful?" votes one address may send in ten minutes (rate limit).
     "VOTES_PER_ADDRESS": 30,
     # Read API requests one address may send in a minute (rate limit).

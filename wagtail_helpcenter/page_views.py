@@ -32,6 +32,14 @@ def should_count(request, response):
     return is_countable(request, response) and not is_editor(request)
 
 
+def measures_reading(request):
+    """Whether a page served to ``request`` carries the reading-time script (see
+    ``reading``): for the visitors whose views are counted."""
+    if not get_config()["COUNT_PAGE_VIEWS"]:
+        return False
+    return not (is_preview(request) or is_bot(request) or is_editor(request))
+
+
 def count_view(request, page):
     if first_time_today(request, f"page-view:{page.pk}"):
         add_to_count(PageViewDay, {"page": page, "date": timezone.localdate()}, {"views": 1})

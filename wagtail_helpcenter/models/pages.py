@@ -87,6 +87,11 @@ class CountedViewsMixin:
             page_views.count_view(request, self)
         return response
 
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["measure_reading"] = page_views.measures_reading(request)
+        return context
+
 
 def discussion_context(request, page):
     """The discussion under ``page`` when the discussions sub-app is installed."""
@@ -244,6 +249,18 @@ class HelpCenterPage(RoutablePageMixin, HelpCenterPageBase):
         from ..views.search import suggestions
 
         return suggestions(request, self)
+
+    @path("search/click/", name="search_click")
+    def search_click_route(self, request):
+        from ..views.beacons import search_click
+
+        return search_click(request, self)
+
+    @path("read/", name="read")
+    def read_route(self, request):
+        from ..views.beacons import read
+
+        return read(request, self)
 
 
 class CategoryPage(AudienceMixin, HelpCenterPageBase):

@@ -35,11 +35,16 @@ def helpcenter_search_url(context, help_center):
 
 
 @register.simple_tag(takes_context=True)
-def helpcenter_page_query(context, number):
-    """The current query string with ``page`` set to ``number`` (keeps q, filters)."""
+def helpcenter_page_query(context, number, click=None):
+    """The current query string with ``page`` set to ``number`` (keeps q, filters), and
+    the search's click token when given (see ``search.clicks``)."""
     request = context["request"]
     query = request.GET.copy()
     query["page"] = number
+    if click:
+        query["click"] = click
+    else:
+        query.pop("click", None)
     return "?" + query.urlencode()
 
 

@@ -2,6 +2,7 @@
 
 import django_filters
 from django.contrib.auth import get_user_model
+from django.db.models import F
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.functional import cached_property
@@ -12,7 +13,14 @@ from wagtail.admin.views.reports import ReportView
 from wagtail.models import Locale, Page
 from wagtail.permissions import policy_registry
 
-from ..analytics import DEFAULT_PERIOD, PERIODS, Period, with_performance
+from ..analytics import (
+    DEFAULT_PERIOD,
+    PERIODS,
+    Period,
+    with_clicks,
+    with_performance,
+    with_reading,
+)
 from ..listing import InvalidParameter
 from ..models import ArticlePage, HelpCenterPage, SearchTermDay, Vote
 from ..review import overdue
@@ -27,6 +35,11 @@ class SearchTermsFilterSet(WagtailFilterSet):
         method="filter_zero_results",
         widget=django_filters.widgets.BooleanWidget(),
     )
+    not_clicked = django_filters.BooleanFilter(
+        label=_("Only searches nobody clicked"),
+        method="filter_not_clicked",
+        widget=django_filters.widgets.BooleanWidget(),
+    )
 
     class Meta:
         model = SearchTermDay
@@ -34,6 +47,10 @@ class SearchTermsFilterSet(WagtailFilterSet):
 
     def filter_zero_results(self, queryset, name, value):
         return queryset.filter(zero_results__gt=0) if value else queryset
+
+    def filter_not_clicked(self, queryset, name, value):
+        # Searches that found something (not all of the day's found nothing), no click.
+        return queryset.filter(searches__gt=F("zero_results"), clicks=0) if value else queryset
 
 
 def article_title_column():
@@ -85,22 +102,30 @@ class SearchTermsReportView(HelpCenterReportView):
         Column("searches", label=_("Searches")),
         Column("zero_results", label=_("Found nothing")),
         Column("visitors", label=_("Visitors")),
+        Column("clicks", label=_("Searches with a click")),
+        Column("click_percent", label=_("Click-through rate %")),
+        Column("average_position", label=_("Average clicked position")),
         Column("help_center", label=_("Help center")),
     ]
-    list_export = ["date", "query", "searches", "zero_results", "visitors", "help_center.title"]
+    list_export = [
+        "date", "query", "searches", "zero_results", "visitors", "clicks", "click_percent",
+        "average_position", "help_center.title",
+    ]  # fmt: skip
     export_headings = {
         "date": _("Date"),
         "query": _("Search term"),
         "searches": _("Searches"),
         "zero_results": _("Found nothing"),
         "visitors": _("Visitors"),
+        "clicks": _("Searches with a click"),
+        "click_percent": _("Click-through rate %"),
+        "average_position": _("Average clicked position"),
         "help_center.title": _("Help center"),
     }
 
     def get_queryset(self):
-        return SearchTermDay.objects.select_related("help_center").order_by(
-            "-date", "-searches", "query"
-        )
+        rows = SearchTermDay.objects.select_related("help_center")
+        return with_clicks(rows).order_by("-date", "-searches", "query")
 
 
 # Article performance ----------------------------------------------------------------------
@@ -124,6 +149,18 @@ class ArticlePerformanceFilterSet(WagtailFilterSet):
         return queryset
 
 
+class QuickExitColumn(Column):
+    """The share of readers who left within 10 seconds, with a status tag when the
+    article has enough reads and most of them are that short (see analytics.with_reading)."""
+
+    cell_template_name = "wagtail_helpcenter/admin/tables/quick_exit_cell.html"
+
+    def get_cell_context_data(self, instance, parent_context):
+        context = super().get_cell_context_data(instance, parent_context)
+        context["flagged"] = getattr(instance, "many_quick_exits", False)
+        return context
+
+
 class ArticlePerformanceReportView(HelpCenterReportView):
     page_title = _("Article performance")
     header_icon = "doc-full"
@@ -136,6 +173,8 @@ class ArticlePerformanceReportView(HelpCenterReportView):
         Column("helpful_percent", label=_("Helpful %")),
         Column("helpful_votes", label=_("Yes")),
         Column("unhelpful_votes", label=_("No")),
+        QuickExitColumn("quick_exit_percent", label=_("Left within 10 s %")),
+        Column("contact_percent", label=_("Contacted support %")),
         DateColumn("last_published_at", label=_("Last updated")),
         DateColumn("last_reviewed", label=_("Last reviewed")),
         Column("content_owner", label=_("Owner")),
@@ -147,6 +186,10 @@ class ArticlePerformanceReportView(HelpCenterReportView):
         "helpful_percent",
         "helpful_votes",
         "unhelpful_votes",
+        "reads",
+        "quick_exit_percent",
+        "many_quick_exits",
+        "contact_percent",
         "last_published_at",
         "last_reviewed",
         "content_owner",
@@ -158,6 +201,10 @@ class ArticlePerformanceReportView(HelpCenterReportView):
         "helpful_percent": _("Helpful %"),
         "helpful_votes": _("Helpful"),
         "unhelpful_votes": _("Not helpful"),
+        "reads": _("Reads"),
+        "quick_exit_percent": _("Left within 10 s %"),
+        "many_quick_exits": _("Many quick exits"),
+        "contact_percent": _("Contacted support after reading %"),
         "last_published_at": _("Last updated"),
         "last_reviewed": _("Last reviewed"),
         "content_owner": _("Owner"),
@@ -172,7 +219,14 @@ class ArticlePerformanceReportView(HelpCenterReportView):
 
     def get_queryset(self):
         articles = ArticlePage.objects.live().select_related("content_owner")
-        return with_performance(articles, self.period()).order_by("-views", "path")
+        period = self.period()
+        return with_reading(with_performance(articles, period), period).order_by("-views", "path")
+
+    def to_row_dict(self, item):
+        row = super().to_row_dict(item)
+        if "many_quick_exits" in row:  # a yes/no a spreadsheet reads, not True/False
+            row["many_quick_exits"] = str(_("Yes") if row["many_quick_exits"] else _("No"))
+        return row
 
 
 # Feedback inbox -------------------------------------------------------------------------

@@ -2,10 +2,13 @@
 
 from django.http import JsonResponse
 from django.template.response import TemplateResponse
+from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext as _
 
+from .. import funnel
 from ..conf import get_config
 from ..listing import InvalidParameter, categories_with_counts
+from ..search import clicks
 from ..search.params import SearchParams
 from ..search.picks import editors_picks
 from ..search.query import HelpCenterSearch, suggest
@@ -31,6 +34,7 @@ def search(request, help_center):
 
     search_run = HelpCenterSearch(request, help_center, params)
     outcome = search_run.run()
+    click_token = None
     if outcome.total == 0 and outcome.terms:
         suggestion = did_you_mean(
             outcome.terms, vocabulary(request, help_center, search_run.locale_id)
@@ -47,30 +51,51 @@ def search(request, help_center):
         counted = params.page == 1 and params.complete and outcome.terms
         if counted and should_record(request, params.query):
             record_search(request, help_center, params.query, outcome.total == 0)
+            if outcome.hits and funnel.is_visitor(request):
+                click_token = clicks.issue_token(help_center, params.query)
+    elif not params.want_json:
+        click_token = clicks.carried_token(help_center, params.query, request.GET.get("click"))
+    first_position = (outcome.page - 1) * search_run.page_size() + 1
     if params.want_json:
-        return allow_origin(request, JsonResponse(as_json(outcome)))
-    return render_page(request, help_center, outcome, params.query)
+        data = as_json(outcome, click_token, first_position)
+        response = allow_origin(request, JsonResponse(data))
+    else:
+        response = render_page(
+            request, help_center, outcome, params.query, click_token=click_token,
+            first_position=first_position,
+        )  # fmt: skip
+    if click_token:
+        # One token per search: a shared cache must not hand it to the next visitor.
+        patch_cache_control(response, private=True)
+    return response
 
 
-def as_json(outcome):
+def as_json(outcome, click_token=None, first_position=1):
+    """The JSON search; with ``click_token`` (a counted search), each result's position
+    and page id, for reporting the result opened (``search/click/``)."""
+    results = [
+        {
+            "title": hit.title,
+            "url": hit.url,
+            "summary": hit.summary,
+            "kind": hit.kind,
+            "category": hit.category,
+            "locale": hit.locale,
+            "highlight": str(hit.highlight),
+            "other_language": hit.other_language,
+        }
+        for hit in outcome.hits
+    ]
+    if click_token:
+        for offset, (result, hit) in enumerate(zip(results, outcome.hits, strict=True)):
+            result.update(position=first_position + offset, page_id=hit.page.pk)
     return {
+        "click_token": click_token,
         "query": outcome.query,
         "total": outcome.total,
         "page": outcome.page,
         "num_pages": outcome.num_pages,
-        "results": [
-            {
-                "title": hit.title,
-                "url": hit.url,
-                "summary": hit.summary,
-                "kind": hit.kind,
-                "category": hit.category,
-                "locale": hit.locale,
-                "highlight": str(hit.highlight),
-                "other_language": hit.other_language,
-            }
-            for hit in outcome.hits
-        ],
+        "results": results,
         "picks": outcome.picks,
         "facets": outcome.facets(),
         "suggestion": outcome.suggestion,
@@ -80,8 +105,13 @@ def as_json(outcome):
     }
 
 
-def render_page(request, help_center, outcome, query, error=None, status=200):
+def render_page(
+    request, help_center, outcome, query, error=None, status=200, click_token=None,
+    first_position=1,
+):  # fmt: skip
     context = {
+        "click_token": click_token,
+        "first_position": first_position,
         "page": help_center,
         "self": help_center,
         "request": request,

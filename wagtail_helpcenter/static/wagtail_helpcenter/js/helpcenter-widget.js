@@ -129,14 +129,47 @@
     link.textContent = found.section ? found.title + " › " + found.section : found.title;
   }
 
-  function show(results) {
+  // Which result the visitor opened, once per counted search (the help center sent a
+  // click token): a keepalive GET the help center counts anonymously; no cookie.
+  function reportClick(token, result, state) {
+    if (!token || !result.position || state.sent || !window.fetch) {
+      return;
+    }
+    state.sent = true;
+    var query = new URLSearchParams({
+      token: token,
+      position: String(result.position),
+      page: String(result.page_id),
+    });
+    try {
+      fetch(base + "search/click/?" + query.toString(), {
+        keepalive: true,
+        mode: "no-cors",
+        credentials: "omit",
+        cache: "no-store",
+      }).catch(function () {});
+    } catch (error) {
+      /* keepalive unsupported: nothing is counted */
+    }
+  }
+
+  function show(results, token) {
     list.textContent = "";
+    var state = { sent: false };
     results.slice(0, MAX_RESULTS).forEach(function (result) {
       var item = document.createElement("li");
       var link = document.createElement("a");
       // Result URLs may be relative to the help center, which is on another site.
       link.href = new URL(result.url, helpCenterUrl).href;
       link.textContent = result.title;
+      link.addEventListener("click", function () {
+        reportClick(token, result, state);
+      });
+      link.addEventListener("auxclick", function (event) {
+        if (event.button === 1) {
+          reportClick(token, result, state);
+        }
+      });
       item.appendChild(link);
       if (result.summary) {
         var summary = document.createElement("p");
@@ -178,7 +211,7 @@
       .then(function (data) {
         if (asked === latest) {
           showAnswer(data.answer);
-          show((data.picks || []).concat(data.results || []));
+          show((data.picks || []).concat(data.results || []), data.click_token);
         }
       })
       .catch(function () {
