@@ -87,6 +87,26 @@ def _page(response):
     return BeautifulSoup(response.content, "html.parser")
 
 
+# Settings -------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "key, value",
+    [("CONTACT_FORM", "yes"), ("CONTACT_EMAIL", "support@example.com"),
+     ("CONTACT_RESPONSE_TIME", ""), ("CONTACT_REQUESTS_PER_ADDRESS", 0),
+     ("CONTACT_REQUESTS_PER_EMAIL", None), ("CONTACT_RETENTION_DAYS", -1)],
+)  # fmt: skip
+def test_bad_settings_are_reported(key, value):
+    from wagtail_helpcenter import checks
+
+    with override_settings(WAGTAIL_HELPCENTER={key: value}):
+        assert [message.id for message in checks.check_settings(None)] == [
+            "wagtail_helpcenter.E003"
+        ]
+    with override_settings(WAGTAIL_HELPCENTER={**FORM_ON, "CONTACT_RESPONSE_TIME": "soon"}):
+        assert checks.check_settings(None) == []
+
+
 # The link -------------------------------------------------------------------------------
 
 
