@@ -17,7 +17,13 @@ from django.utils import timezone, translation
 from django.utils.functional import lazy
 from wagtail import hooks
 
-from tests.factories import ArticlePageFactory, FAQPageFactory, UserFactory, add_faq_items
+from tests.factories import (
+    ArticlePageFactory,
+    CategoryPageFactory,
+    FAQPageFactory,
+    UserFactory,
+    add_faq_items,
+)
 from tests.utils import soup
 from wagtail_helpcenter import contact
 from wagtail_helpcenter.models import (
@@ -32,6 +38,7 @@ from wagtail_helpcenter.models.deflection import CONTACT_MESSAGE_MAX_LENGTH
 pytestmark = pytest.mark.django_db
 
 BOT = "Mozilla/5.0 (compatible; Googlebot/2.1; +http://www.google.com/bot.html)"
+QUERIES_TO_OPEN_THE_FORM = 18
 FORM_ON = {"CONTACT_FORM": True, "CONTACT_EMAIL": ["support@example.com"]}
 
 
@@ -189,6 +196,16 @@ class TestTheForm:
         options = page.select("select[name=category] option")
         assert [option.get_text() for option in options[1:]] == ["Facturering"]
         assert page.select_one("form[data-hc-contact]")["action"] == "/nl/help/contact/"
+
+    def test_opens_in_a_bounded_number_of_queries(
+        self, client, form_center, category, django_assert_max_num_queries
+    ):
+        for number in range(8):
+            section = CategoryPageFactory(parent=form_center, title=f"Topic {number}")
+            ArticlePageFactory(parent=section, title=f"Article {number}")
+        with django_assert_max_num_queries(QUERIES_TO_OPEN_THE_FORM):
+            options = soup(open_form(client, form_center)).select("select[name=category] option")
+        assert len(options) == 1 + 8
 
     def test_other_methods_are_not_allowed(self, client, form_center):
         assert client.put(form_url(form_center)).status_code == 405
@@ -357,7 +374,7 @@ class TestFrom:
         assert ContactRequest.objects.get().source_page is None
 
     def test_a_page_of_another_help_center_is_ignored(self, client, form_center, site_home):
-        from tests.factories import CategoryPageFactory, HelpCenterPageFactory
+        from tests.factories import HelpCenterPageFactory
 
         other = HelpCenterPageFactory(parent=site_home, title="Other", slug="other")
         elsewhere = ArticlePageFactory(parent=CategoryPageFactory(parent=other), title="X")

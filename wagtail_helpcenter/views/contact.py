@@ -55,16 +55,16 @@ def _refuse(request, help_center, form, message, status=400, token=None):
 def contact_form(request, help_center):
     if not contact.form_is_on(help_center):
         raise Http404
+    if request.method == "GET" and request.GET.get("sent") == "1":
+        return _render(request, help_center, sent=True)
+    if request.method not in ("GET", "POST"):
+        return HttpResponseNotAllowed(["GET", "POST"])
     categories = contact.categories_for(request, help_center)
     if request.method == "GET":
-        if request.GET.get("sent") == "1":
-            return _render(request, help_center, sent=True)
         contact.count_opened(request, help_center)
         form = contact.ContactForm(categories=categories)
         from_id = parse_id(request.GET.get("from", ""))
         return _render(request, help_center, form, contact.new_token(help_center), from_id)
-    if request.method != "POST":
-        return HttpResponseNotAllowed(["GET", "POST"])
 
     form = contact.ContactForm(request.POST, categories=categories)
     token = request.POST.get("token", "")

@@ -17,7 +17,8 @@
   function enhance(form) {
     var subject = form.querySelector("#hc-contact-subject");
     var region = form.querySelector("#hc-contact-suggestions");
-    if (!subject || !region) { return; }
+    var status = form.querySelector("#hc-contact-suggestions-status");  /* read out */
+    if (!subject || !region || !status) { return; }
     var searchUrl = form.getAttribute("data-search-url");
     var beaconUrl = form.getAttribute("data-beacon-url");
     var timer = null, request = 0, told = false;
@@ -32,7 +33,7 @@
 
     function show(results) {
       region.innerHTML = "";
-      if (!results.length) { region.hidden = true; return; }
+      if (!results.length) { region.hidden = true; status.textContent = ""; return; }
       var title = document.createElement("h2");
       title.className = "hc-contact-suggestions__title";
       title.id = "hc-contact-suggestions-title";
@@ -58,6 +59,7 @@
       region.appendChild(title);
       region.appendChild(list);
       region.hidden = false;
+      status.textContent = title.textContent;
     }
 
     subject.addEventListener("input", function () {
