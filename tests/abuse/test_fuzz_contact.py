@@ -44,9 +44,7 @@ def test_opening_the_form_never_fails(client, form_center, params, headers):
 
 @FUZZ
 @given(body=BODIES, valid_token=st.booleans(), fill=st.booleans())
-def test_posts_never_fail_and_refusals_store_nothing(
-    client, form_center, body, valid_token, fill
-):
+def test_posts_never_fail_and_refusals_store_nothing(client, form_center, body, valid_token, fill):
     before = ContactRequest.objects.count()
     mail.outbox.clear()
     data = {**(GOOD if fill else {}), **body}
