@@ -151,6 +151,8 @@ else:
         f"HELPCENTER_TEST_SEARCH_ENGINE must be database or opensearch, not {SEARCH_ENGINE!r}"
     )
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+# The built-in contact form is on (it serves a help center whose contact_url is empty).
+WAGTAIL_HELPCENTER = {"CONTACT_FORM": True, "CONTACT_EMAIL": ["support@example.com"]}
 DEFAULT_FROM_EMAIL = "help@example.com"
 
 # Discussions on django-comments-xtd.

@@ -12,6 +12,7 @@ from django.core.checks import Error, Warning
 from django.template import TemplateDoesNotExist
 from django.template.loader import get_template
 from django.urls import NoReverseMatch, reverse
+from django.utils.functional import Promise
 from django.utils.module_loading import import_string
 
 from .conf import DEFAULTS, SETTING_NAME, get_config
@@ -46,6 +47,11 @@ def _whole_number_or_off(value):
 
 def _positive_int_or_off(value):
     return value is None or _positive_int(value)
+
+
+def _text(value):
+    """A string, or gettext_lazy's lazy one."""
+    return isinstance(value, str | Promise) and bool(str(value).strip())
 
 
 def _list_of_strings(value):
@@ -126,6 +132,12 @@ SETTING_VALIDATORS = {
     "DISCUSSION_CONFIRMATION_HOURS": (_positive_int, "a positive whole number of hours"),
     "DISCUSSION_UNCONFIRMED_PER_ADDRESS": (_positive_int, "a positive whole number"),
     "DISCUSSION_UNCONFIRMED_PER_EMAIL": (_positive_int, "a positive whole number"),
+    "CONTACT_FORM": (lambda value: isinstance(value, bool), "True or False"),
+    "CONTACT_EMAIL": (_list_of_strings, 'a list of addresses such as "support@example.com"'),
+    "CONTACT_RESPONSE_TIME": (_text, 'text such as "within two working days"'),
+    "CONTACT_REQUESTS_PER_ADDRESS": (_positive_int, "a positive whole number"),
+    "CONTACT_REQUESTS_PER_EMAIL": (_positive_int, "a positive whole number"),
+    "CONTACT_RETENTION_DAYS": (_positive_int, "a positive whole number of days"),
 }
 
 # Caches that each worker process keeps to itself (or that keep nothing).

@@ -7,6 +7,7 @@ Every other module calls :func:`get_config`; the cache is cleared whenever a tes
 from functools import cache
 
 from django.conf import settings
+from django.utils.translation import gettext_lazy as _
 
 SETTING_NAME = "WAGTAIL_HELPCENTER"
 
@@ -111,6 +112,20 @@ DEFAULTS = {
     # Show the best passage above the results when its similarity is at least this.
     # None switches quick answers off.
     "QUICK_ANSWER_MIN_SCORE": 0.35,
+    # The built-in contact form (docs/how-to/contact-form.md) at <help center>/contact/,
+    # where "Still need help?" leads when the help center has no contact link of its own.
+    "CONTACT_FORM": False,
+    # Who receives the requests by email (Reply-To is the visitor); [] sends none, e.g.
+    # when a helpcenter_contact_request hook makes tickets instead.
+    "CONTACT_EMAIL": [],
+    # When to expect an answer, in the acknowledgement email and on the thank-you page
+    # ("We will answer within 24 hours."). Use gettext_lazy for other languages.
+    "CONTACT_RESPONSE_TIME": _("within 24 hours"),
+    # Requests per hour from one network and to one mailbox (counted in the database).
+    "CONTACT_REQUESTS_PER_ADDRESS": 5,
+    "CONTACT_REQUESTS_PER_EMAIL": 3,
+    # Requests older than this are deleted (on each new one and by helpcenter_cleanup).
+    "CONTACT_RETENTION_DAYS": 90,
 }
 
 

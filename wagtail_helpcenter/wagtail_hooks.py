@@ -11,6 +11,7 @@ from wagtail.snippets.models import register_snippet
 from .analytics import DEFAULT_PERIOD, Period, search_gap_count
 from .models import ArticlePage
 from .review import MARK_REVIEWED_ACTION, overdue
+from .views.contact_requests import ContactRequestsReportView
 from .views.dashboard import (
     DashboardView,
     editable_articles,
@@ -90,6 +91,9 @@ def register_report_urls():
         *_report_urls(
             "helpcenter-search-terms", SearchTermsReportView, "wagtail_helpcenter_search_terms"
         ),
+        *_report_urls(
+            "helpcenter-contact", ContactRequestsReportView, "wagtail_helpcenter_contact_requests"
+        ),
     ]
 
 
@@ -109,6 +113,8 @@ CONTENT_REPORTS = [
     (_("Articles due for review"), "wagtail_helpcenter_stale_content", "helpcenter-review",
      "time", 903),
     (_("Help center content gaps"), "wagtail_helpcenter_gaps", "helpcenter-gaps", "warning", 904),
+    (_("Help center contact requests"), "wagtail_helpcenter_contact_requests",
+     "helpcenter-contact", "mail", 905),
 ]  # fmt: skip
 
 

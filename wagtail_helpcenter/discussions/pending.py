@@ -20,6 +20,7 @@ from django.utils.translation import gettext as _
 from django_comments_xtd.models import TmpXtdComment
 
 from ..conf import get_config
+from ..mailboxes import mailbox_of
 from ..visitors import network_of
 from .models import PendingComment
 from .posting import Refused
@@ -31,18 +32,8 @@ def token_hash(token):
     return hashlib.sha256(str(token).encode()).hexdigest()
 
 
-# Mail services that ignore dots in the local part ("j.doe" is "jdoe").
-DOTLESS_DOMAINS = {"gmail.com": "gmail.com", "googlemail.com": "gmail.com"}
-
-
-def recipient_key(email):
-    """One mailbox however its address is written: case, quotes, a "+tag" and (where the
-    mail service ignores them) dots make no other."""
-    local, _at, domain = str(email).strip().lower().rpartition("@")
-    local = local.strip('"').split("+", 1)[0]
-    if domain in DOTLESS_DOMAINS:
-        local, domain = local.replace(".", ""), DOTLESS_DOMAINS[domain]
-    return f"{local}@{domain}"
+# One mailbox however its address is written (shared with the contact form's limits).
+recipient_key = mailbox_of
 
 
 class TooManyWaiting(Refused):

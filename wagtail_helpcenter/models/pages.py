@@ -244,6 +244,18 @@ class HelpCenterPage(RoutablePageMixin, HelpCenterPageBase):
 
         return answer_vote(request, self)
 
+    @path("contact/", name="contact")
+    def contact_route(self, request):
+        from ..views.contact import contact_form
+
+        return contact_form(request, self)
+
+    @path("contact/suggestion/", name="contact_suggestion")
+    def contact_suggestion_route(self, request):
+        from ..views.contact import suggestion_opened
+
+        return suggestion_opened(request, self)
+
     @path("search/suggest/", name="search_suggest")
     def suggest_route(self, request):
         from ..views.search import suggestions

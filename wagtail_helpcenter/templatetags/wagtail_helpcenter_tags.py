@@ -35,6 +35,15 @@ def helpcenter_search_url(context, help_center):
 
 
 @register.simple_tag(takes_context=True)
+def helpcenter_contact_url(context, help_center, page=None):
+    """Where "Still need help?" leads from ``page``: the help center's contact link, or
+    its built-in contact form (``CONTACT_FORM``); "" for nowhere."""
+    from ..contact import contact_link
+
+    return contact_link(context.get("request"), help_center, page)
+
+
+@register.simple_tag(takes_context=True)
 def helpcenter_page_query(context, number, click=None):
     """The current query string with ``page`` set to ``number`` (keeps q, filters), and
     the search's click token when given (see ``search.clicks``)."""

