@@ -10,8 +10,9 @@ HELP_CENTER = {
     "title": "Acme Help Center",
     "slug": "help",
     "intro": "Answers from the Acme team. Search, or browse a topic below.",
-    "contact_url": "mailto:support@example.com",
-    "contact_text": "Email our support team",
+    # No contact link: "Still need help?" opens the built-in contact form (CONTACT_FORM).
+    "contact_url": "",
+    "contact_text": "Write to our support team",
 }
 
 # Images drawn by builder.py (Pillow), so the demo needs no download.
