@@ -55,8 +55,10 @@ format: install
 migrations-check: install
 	DJANGO_SETTINGS_MODULE=tests.settings $(BIN)/django-admin makemigrations --check --dry-run
 
+# The database passes run on every core (pytest-xdist, one test database per worker);
+# OpenSearch (one node, shared indexes) and the browser (one live server) run in one process.
 test: lint migrations-check docs
-	$(BIN)/pytest -m "not browser"
+	$(BIN)/pytest -m "not browser" -n auto
 	$(MAKE) test-modelsearch
 	$(MAKE) test-postgres
 	$(MAKE) test-opensearch
@@ -64,7 +66,7 @@ test: lint migrations-check docs
 
 # The suite again on PostgreSQL (Debian's package, installed when missing), as production runs.
 test-postgres: install
-	$(BIN)/python -m tools.postgres.server run -- $(BIN)/pytest -m "not browser and not any_database" -q
+	$(BIN)/python -m tools.postgres.server run -- $(BIN)/pytest -m "not browser and not any_database" -q -n auto
 	$(BIN)/python -m tools.postgres.server run -- $(BIN)/python -m tools.modelsearch_suite
 
 # django-modelsearch's own backend test suite (its sdist, fetched from PyPI once) against
@@ -77,7 +79,7 @@ test-opensearch: install
 	HELPCENTER_TEST_SEARCH_ENGINE=opensearch $(BIN)/python -m tools.opensearch.node run -- $(BIN)/pytest -m search
 
 test-fast: install
-	$(BIN)/pytest -m "not browser"
+	$(BIN)/pytest -m "not browser" -n auto
 
 # Tests in a real headless Chromium (Debian's package, installed when missing).
 # Visitor, editor and moderator journeys, axe-core accessibility checks (axe-core from the

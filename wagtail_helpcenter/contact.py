@@ -33,7 +33,15 @@ from .counting import add_to_count
 from .ids import parse_id
 from .listing import children_of, holding_visible_content
 from .mailboxes import mailbox_of
-from .models import ArticlePage, CategoryPage, ContactRequest, ContentGap, FAQPage, PageViewDay
+from .models import (
+    ArticlePage,
+    CategoryPage,
+    ContactRequest,
+    ContentGap,
+    FAQPage,
+    HelpCenterPage,
+    PageViewDay,
+)
 from .models.deflection import CONTACT_MESSAGE_MAX_LENGTH, CONTACT_SUBJECT_MAX_LENGTH
 from .search.params import SearchParams
 from .search.query import HelpCenterSearch
@@ -107,8 +115,9 @@ def form_url(request, help_center):
 
 def contact_link(request, help_center, page=None):
     """Where "Still need help?" leads: the help center's contact link, else the built-in
-    form (``?from=`` the article or FAQ page read), else nowhere ("")."""
-    if help_center is None:
+    form (``?from=`` the article or FAQ page read), else nowhere (""). A page outside a
+    help center (the discussions' message page) has none: nowhere."""
+    if not isinstance(help_center, HelpCenterPage):
         return ""
     if help_center.contact_url:
         return help_center.contact_url
