@@ -12,7 +12,8 @@ from . import visitors
 from .conf import get_config
 from .ids import parse_id
 from .listing import InvalidParameter
-from .models import ArticlePage, FAQItem, FAQPage, Passage, QuickAnswerVote, Vote
+from .measured_pages import live_article_or_faq
+from .models import FAQItem, FAQPage, Passage, QuickAnswerVote, Vote
 from .models.feedback import COMMENT_MAX_LENGTH
 from .semantic.retrieval import source_help_center
 from .visibility import get_visibility
@@ -54,16 +55,7 @@ def _visible_page(request, help_center, page_id):
     """The live article or FAQ page ``page_id`` of this help center that the request may
     view; InvalidParameter otherwise, whatever the reason, so a visitor learns nothing
     about pages they may not see."""
-    from wagtail.models import Page
-
-    page = (
-        Page.objects.descendant_of(help_center)
-        .live()
-        .filter(pk=page_id)
-        .type(ArticlePage, FAQPage)
-        .specific()
-        .first()
-    )
+    page = live_article_or_faq(help_center, page_id)
     if page is None or not get_visibility(request).can_view(page):
         raise InvalidParameter(_("There is no such article in this help center."))
     return page

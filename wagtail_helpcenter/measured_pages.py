@@ -8,7 +8,8 @@ from .semantic.retrieval import source_help_center
 from .visibility import get_visibility
 
 
-def _find(help_center, page_id):
+def live_article_or_faq(help_center, page_id):
+    """The live article or FAQ page ``page_id`` below ``help_center``, or None."""
     return (
         Page.objects.descendant_of(help_center)
         .live()
@@ -26,10 +27,10 @@ def measured_page(request, help_center, page_id):
     internal one), so a refusal tells nothing."""
     if page_id is None:
         return None
-    page = _find(help_center, page_id)
+    page = live_article_or_faq(help_center, page_id)
     if page is None:
         source = source_help_center(help_center)
-        page = _find(source, page_id) if source is not None else None
+        page = live_article_or_faq(source, page_id) if source is not None else None
     if page is None or not get_visibility(request).can_view(page):
         return None
     return page

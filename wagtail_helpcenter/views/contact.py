@@ -16,6 +16,7 @@ from .. import contact
 from ..conf import get_config
 from ..ids import parse_id
 from ..visitors import is_bot
+from .route_pages import route_page_context
 
 TOO_MANY_REQUESTS = 429
 
@@ -23,12 +24,7 @@ TOO_MANY_REQUESTS = 429
 def _render(request, help_center, form=None, token="", from_id=None, status=200, sent=False):
     search_url = help_center.get_url(request) + help_center.reverse_subpage("search").lstrip("/")
     context = {
-        "page": help_center,
-        "self": help_center,
-        "request": request,
-        "helpcenter_base_template": get_config()["BASE_TEMPLATE"],
-        "help_center": help_center,
-        "breadcrumbs": [*help_center.get_breadcrumbs(request), help_center],
+        **route_page_context(request, help_center),
         "page_title": _("Request sent") if sent else _("Contact support"),
         "form": form,
         "token": token,

@@ -6,7 +6,6 @@ from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext as _
 
 from .. import funnel
-from ..conf import get_config
 from ..listing import InvalidParameter, categories_with_counts
 from ..search import clicks
 from ..search.params import SearchParams
@@ -16,6 +15,7 @@ from ..search.spelling import did_you_mean, vocabulary
 from ..search.terms import record_search, should_record
 from ..search.text import clean_query
 from .api import allow_origin
+from .route_pages import route_page_context
 
 
 def _wants_json(request):
@@ -110,14 +110,9 @@ def render_page(
     first_position=1,
 ):  # fmt: skip
     context = {
+        **route_page_context(request, help_center),
         "click_token": click_token,
         "first_position": first_position,
-        "page": help_center,
-        "self": help_center,
-        "request": request,
-        "helpcenter_base_template": get_config()["BASE_TEMPLATE"],
-        "help_center": help_center,
-        "breadcrumbs": [*help_center.get_breadcrumbs(request), help_center],
         "search_query": query,
         "outcome": outcome,
         "error": error,
