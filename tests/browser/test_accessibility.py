@@ -30,6 +30,7 @@ def public_pages(help_center):
         "faq": FAQPage.objects.get(title="Billing FAQ").url,
         "search": f"{help_center.url}search/?q=invoice",
         "search-nothing-found": f"{help_center.url}search/?q=zzzzqqq",
+        "contact-form": f"{help_center.url}contact/?from={article.pk}",
         "persian-home": persian.url,
         "untranslated-in-dutch": "/nl" + ArticlePage.objects.get(title="Pay by bank transfer").url,
     }
