@@ -1,0 +1,151 @@
+"""Review probes (deflection features)."""
+
+import pytest
+from django.core import mail
+from django.test import Client, override_settings
+
+from tests.factories import ArticlePageFactory, CategoryPageFactory, UserFactory
+from wagtail_helpcenter.models import ContactRequest, ContentGap, FunnelDay, PageViewDay
+
+pytestmark = pytest.mark.django_db
+FORM_ON = {"CONTACT_FORM": True, "CONTACT_EMAIL": ["support@example.com"]}
+
+
+@pytest.fixture
+def form_center(help_center):
+    help_center.contact_url = ""
+    help_center.save()
+    return help_center
+
+
+def _page(response):
+    from bs4 import BeautifulSoup
+
+    return BeautifulSoup(response.content, "html.parser")
+
+
+@override_settings(WAGTAIL_HELPCENTER=FORM_ON)
+def test_probe_categories(client, form_center, article, internal_article):
+    response = client.get(form_center.url + "contact/")
+    options = [o.get_text() for o in _page(response).select("select[name=category] option")]
+    print(options)
+    assert "Support playbook" not in options
+
+
+@override_settings(WAGTAIL_HELPCENTER=FORM_ON)
+@pytest.mark.parametrize("value", ["1\x00", "\x00", "9" * 40, "١", "-1", " 1 ", "1e3"])
+def test_probe_post_hostile(client, form_center, article, value):
+    token = _page(client.get(form_center.url + "contact/")).select_one("input[name=token]")["value"]
+    for field in ["name", "email", "subject", "message", "category", "from", "token", "website"]:
+        data = {"name": "A", "email": "a@example.com", "subject": "Refund", "message": "x",
+                "token": token, field: value}
+        response = client.post(form_center.url + "contact/", data)
+        assert response.status_code in (303, 400, 429), (field, response.status_code)
+    for field in ["name", "email", "subject", "message", "category", "from", "token"]:
+        data = {"name": "A", "email": "a@example.com", "subject": "Refund", "message": "x",
+                "token": token}
+        data[field] = [value, "x"]
+        response = client.post(form_center.url + "contact/", data)
+        assert response.status_code in (303, 400, 429), (field, response.status_code)
+
+
+@override_settings(WAGTAIL_HELPCENTER=FORM_ON)
+@pytest.mark.parametrize("path", ["search/click/", "read/", "contact/suggestion/", "contact/"])
+@pytest.mark.parametrize("value", ["1\x00", "9" * 400, "١", "%", "\ud800"])
+def test_probe_beacons_hostile(client, form_center, article, path, value):
+    for method in ("get", "post", "put", "delete", "head", "options"):
+        for params in ({"page": value, "token": value, "position": value, "bucket": value,
+                        "from": value, "sent": value},):
+            try:
+                response = getattr(client, method)(form_center.url + path, params)
+            except UnicodeEncodeError:
+                continue
+            assert response.status_code < 500, (method, path, response.status_code)
+
+
+def _token(client, help_center, **params):
+    response = client.get(help_center.url + "contact/", params)
+    return _page(response).select_one("input[name=token]")["value"], response
+
+
+def _send(client, help_center, **fields):
+    token, _response = _token(client, help_center)
+    data = {"name": "Ana", "email": "ana@example.com", "subject": "Zorblax quantum widget",
+            "message": "Help", "token": token, **fields}
+    return client.post(help_center.url + "contact/", data)
+
+
+@override_settings(WAGTAIL_HELPCENTER=FORM_ON)
+def test_probe_from_internal_vs_missing(client, form_center, article, internal_article):
+    import re
+    _t, a = _token(client, form_center, **{"from": internal_article.pk})
+    _t, b = _token(client, form_center, **{"from": 999999})
+    norm = lambda r: re.sub(r'value="[^"]*"', "", r.content.decode())
+    assert a.status_code == b.status_code
+    assert norm(a).replace(str(internal_article.pk), "X") == norm(b).replace("999999", "X")
+    response = _send(client, form_center, **{"from": internal_article.pk})
+    assert response.status_code == 303
+    assert ContactRequest.objects.get().source_page is None
+    assert not PageViewDay.objects.filter(page=internal_article, contacts__gt=0).exists()
+    assert internal_article.title not in mail.outbox[0].body
+
+
+def test_probe_admin_non_staff(client, customer, help_center):
+    from django.contrib.auth.models import Permission
+    from django.urls import reverse
+    from django.utils import timezone
+
+    gap = ContentGap.objects.create(help_center=help_center, kind="contact", key="k",
+                                    title="k", first_seen=timezone.now(),
+                                    last_seen=timezone.now())
+    client.force_login(customer)
+    urls = [reverse("wagtail_helpcenter_gaps"), reverse("wagtail_helpcenter_contact_requests"),
+            reverse("wagtail_helpcenter_unanswered")]
+    for url in urls:
+        assert client.get(url).status_code in (302, 403), url
+    for action in ("done", "dismiss", "reopen", "write", "pick"):
+        url = reverse("wagtail_helpcenter_gap_action", args=[gap.pk, action])
+        assert client.post(url, {"reason": "x"}).status_code in (302, 403)
+    customer.user_permissions.add(Permission.objects.get(codename="access_admin"))
+    for url in urls:
+        assert client.get(url).status_code in (302, 403), url
+    for action in ("done", "dismiss", "reopen", "write", "pick"):
+        url = reverse("wagtail_helpcenter_gap_action", args=[gap.pk, action])
+        assert client.post(url, {"reason": "x"}).status_code in (302, 403)
+    gap.refresh_from_db()
+    assert gap.status == "open"
+
+
+@override_settings(WAGTAIL_HELPCENTER=FORM_ON)
+def test_one_visitor_counts_one_contact_per_article_and_day(client, form_center, article):
+    """`contacts` is "the share of views after which the visitor contacted support": a
+    view counts once per visitor and day, so must a contact, or one visitor sending a
+    few requests from one article puts its contact rate over 100 %."""
+    client.get(article.url)
+    for n in range(3):
+        response = _send(client, form_center, email=f"ana{n}@example.com",
+                         subject=f"Question {n}", **{"from": article.pk})
+        assert response.status_code == 303
+    row = PageViewDay.objects.get(page=article)
+    assert (row.views, row.contacts) == (1, 1)
+    other = Client(REMOTE_ADDR="198.51.100.7")
+    assert _send(other, form_center, **{"from": article.pk}).status_code == 303
+    assert PageViewDay.objects.get(page=article).contacts == 2
+
+
+@override_settings(WAGTAIL_HELPCENTER=FORM_ON)
+def test_one_visitor_cannot_push_a_contact_gap_up_the_queue(client, form_center, article):
+    """A subject nothing matched is one occurrence per visitor and day: sending it again
+    and again does not make it the queue's most frequent gap."""
+    for n in range(4):
+        response = _send(client, form_center, email=f"ana{n}@example.com",
+                         subject="Zorblax quantum widget")
+        assert response.status_code == 303
+    assert ContentGap.objects.get(kind="contact").occurrences == 1
+    other = Client(REMOTE_ADDR="2001:db8:1:2::5")
+    assert _send(other, form_center, subject="zorblax  QUANTUM widget").status_code == 303
+    assert ContentGap.objects.get(kind="contact").occurrences == 2
+    same_64 = Client(REMOTE_ADDR="2001:db8:1:2::6")
+    assert _send(same_64, form_center, email="x@example.org",
+                 subject="Zorblax quantum widget").status_code == 303
+    assert ContentGap.objects.get(kind="contact").occurrences == 2
