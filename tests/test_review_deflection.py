@@ -149,3 +149,67 @@ def test_one_visitor_cannot_push_a_contact_gap_up_the_queue(client, form_center,
     assert _send(same_64, form_center, email="x@example.org",
                  subject="Zorblax quantum widget").status_code == 303
     assert ContentGap.objects.get(kind="contact").occurrences == 2
+
+
+@pytest.mark.parametrize("value", ["\x00", "9" * 40, "١", "-1", "<script>", "İ" * 300])
+def test_probe_admin_hostile(admin_client, help_center, category, value):
+    from django.urls import reverse
+    from django.utils import timezone
+
+    gap = ContentGap.objects.create(help_center=help_center, kind="contact", key="k",
+                                    title="İ" * 200, first_seen=timezone.now(),
+                                    last_seen=timezone.now())
+    for params in ({"status": value}, {"kind": value}, {"p": value},
+                   {"status": [value, "open"]}):
+        assert admin_client.get(reverse("wagtail_helpcenter_gaps"), params).status_code < 500
+    for params in ({"created_at_after": value}, {"help_center": value}, {"locale": value},
+                   {"export": "csv", "help_center": value}):
+        response = admin_client.get(reverse("wagtail_helpcenter_contact_requests"), params)
+        assert response.status_code < 500
+    assert admin_client.get(reverse("wagtail_helpcenter_unanswered"), {"x": value}).status_code < 500
+    for action in ("dismiss", "write", "pick", "done", "reopen", value[:5]):
+        try:
+            url = reverse("wagtail_helpcenter_gap_action", args=[gap.pk, action])
+        except Exception:
+            continue
+        response = admin_client.post(url, {"reason": value, "category": value})
+        assert response.status_code < 500, action
+
+
+@override_settings(WAGTAIL_HELPCENTER=FORM_ON)
+def test_probe_alias(client, site_home, form_center, article, internal_article):
+    from wagtail.models import Page
+    alias = form_center.create_alias(recursive=True, parent=site_home, update_slug="help2")
+    alias = alias.specific
+    internal_copy = Page.objects.get(alias_of=internal_article)
+    article_copy = Page.objects.get(alias_of=article)
+    print("restricted copy:", internal_copy.get_view_restrictions())
+    answers = {}
+    for name, page_id in [("internal", internal_copy.pk), ("missing", 99999),
+                          ("internal-orig", internal_article.pk), ("ok", article_copy.pk)]:
+        r1 = client.get(alias.url + "read/", {"page": page_id, "bucket": "short"})
+        answers[name] = (r1.status_code, r1.content)
+    print(answers)
+    response = client.get(alias.url + "contact/")
+    options = [o.get_text() for o in _page(response).select("select[name=category] option")]
+    print(options)
+    assert answers["internal"] == answers["missing"]
+    assert "Support playbook" not in options
+    assert client.get(internal_copy.url).status_code != 200
+
+
+
+@override_settings(WAGTAIL_HELPCENTER=FORM_ON)
+def test_the_form_and_its_token_are_never_cached(client, form_center):
+    """The form carries the token of one opening: a shared cache must not hand it to the
+    next visitors (their suggestions would count once for all of them, and once it is
+    four hours old every request sent from the cached page is refused)."""
+    from django.utils.cache import get_max_age
+
+    for response in (
+        client.get(form_center.url + "contact/"),
+        client.post(form_center.url + "contact/", {"name": "Ana", "token": "x"}),
+    ):
+        assert "token" in response.content.decode()
+        assert "no-store" in response["Cache-Control"], response.status_code
+        assert get_max_age(response) == 0
