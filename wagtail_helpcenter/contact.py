@@ -194,7 +194,12 @@ def _count_sent(request, help_center, nonce, source_page):
         and visitors.first_time_today(request, f"contact-suggestion-sent:{help_center.pk}")
     ):
         funnel.count_step(request, help_center, "suggestion_then_sent")
-    if source_page is not None and funnel.is_visitor(request):
+    # Once per visitor, page and day, as the page's views: ``contacts`` is a share of them.
+    if (
+        source_page is not None
+        and funnel.is_visitor(request)
+        and visitors.first_time_today(request, f"contact-from:{source_page.pk}")
+    ):
         add_to_count(
             PageViewDay, {"page": source_page, "date": timezone.localdate()}, {"contacts": 1}
         )
@@ -280,11 +285,16 @@ def send(request, help_center, form, nonce, raw_source):
             category=category, source_page=page, matching_articles=found,
             network_key=network_key, mailbox_key=mailbox_key,
         )  # fmt: skip
-        if found == 0 and query_terms(data["subject"]):
+        key = gaps.gap_key(data["subject"])
+        # One occurrence per visitor and day: sending it again cannot push it up the queue.
+        if (
+            found == 0
+            and query_terms(data["subject"])
+            and visitors.first_time_today(request, f"contact-gap:{help_center.pk}:{key}")
+        ):
             gaps.record_gap(
-                help_center, ContentGap.Kind.CONTACT, gaps.gap_key(data["subject"]),
-                data["subject"], page=category,
-            )  # fmt: skip
+                help_center, ContentGap.Kind.CONTACT, key, data["subject"], page=category
+            )
         _count_sent(request, help_center, nonce, page)
     deliver(request, help_center, contact)
     return contact

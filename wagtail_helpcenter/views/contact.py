@@ -10,6 +10,7 @@ from django.http import (
     JsonResponse,
 )
 from django.template.response import TemplateResponse
+from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext as _
 
 from .. import contact
@@ -34,9 +35,14 @@ def _render(request, help_center, form=None, token="", from_id=None, status=200,
         "form_url": contact.form_url(request, help_center),
         "search_url": search_url,
     }
-    return TemplateResponse(
+    response = TemplateResponse(
         request, "wagtail_helpcenter/pages/contact.html", context, status=status
     )
+    if token:
+        # The token of one form opening: a shared cache must not hand it to the next
+        # visitors (nor keep it past TOKEN_MAX_AGE, when every request would be refused).
+        add_never_cache_headers(response)
+    return response
 
 
 def _refuse(request, help_center, form, message, status=400, token=None):
