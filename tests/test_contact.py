@@ -728,3 +728,10 @@ class TestReport:
         home = client.get(reverse("wagtailadmin_home")).content.decode()
         assert "helpcenter-contact" not in home
         assert HelpCenterPage.objects.count() == 1
+
+
+@override_settings(WAGTAIL_HELPCENTER={"CONTACT_FORM": True, "BEACONS_PER_ADDRESS": 2})
+def test_the_suggestion_report_is_rate_limited(client, form_center):
+    url = form_url(form_center) + "suggestion/"
+    answers = [client.post(url, {"token": "x"}).status_code for _ in range(3)]
+    assert answers == [400, 400, 429]

@@ -360,3 +360,17 @@ def test_an_unanswered_question_joins_the_queue_and_leaves_when_answered(
     gaps.refresh_gaps()
     gap.refresh_from_db()
     assert gap.status == "done"
+
+
+def test_an_editors_pick_for_a_question_longer_once_lowercased(admin_client, help_center):
+    """ "İ" lowercases to two characters: a 200-character subject can need 400, more
+    than the 255 Wagtail stores for a query (PostgreSQL refuses it)."""
+    title = "İ" * 200
+    gap = ContentGap.objects.create(
+        help_center=help_center, kind="contact", key="i", title=title,
+        first_seen=timezone.now(), last_seen=timezone.now(),
+    )  # fmt: skip
+    response = admin_client.post(reverse("wagtail_helpcenter_gap_action", args=[gap.pk, "pick"]))
+    query = Query.objects.get()
+    assert len(query.query_string) <= 255
+    assert response["Location"] == reverse("wagtailsearchpromotions:edit", args=[query.pk])

@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 from .. import contact
 from ..conf import get_config
 from ..ids import parse_id
-from ..visitors import is_bot
+from ..visitors import is_bot, over_rate_limit
 from .route_pages import route_page_context
 
 TOO_MANY_REQUESTS = 429
@@ -99,6 +99,10 @@ def suggestion_opened(request, help_center):
         raise Http404
     if request.method != "POST":
         return HttpResponseNotAllowed(["POST"])
+    # The same limit as the other browser reports: each new token is a cache entry.
+    if over_rate_limit(request, "beacons", get_config()["BEACONS_PER_ADDRESS"], 600):
+        message = _("Too many requests: try again later.")
+        return JsonResponse({"error": message}, status=TOO_MANY_REQUESTS)
     nonce = contact.nonce_of(request.POST.get("token", ""), help_center)
     if nonce is None:
         return JsonResponse({"error": _("This form has expired.")}, status=400)

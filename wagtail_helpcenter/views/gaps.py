@@ -226,12 +226,19 @@ def add_pick(request, gap):
     """Editor's picks for the gap's question, in Wagtail's own search promotions editor."""
     if not apps.is_installed("wagtail.contrib.search_promotions"):
         raise PermissionDenied
-    from wagtail.contrib.search_promotions.models import Query, SearchPromotion
+    from wagtail.contrib.search_promotions.models import (
+        MAX_QUERY_STRING_LENGTH,
+        Query,
+        SearchPromotion,
+    )
     from wagtail.permission_policies import ModelPermissionPolicy
+    from wagtail.search.utils import normalise_query_string
 
     if not ModelPermissionPolicy(SearchPromotion).user_has_permission(request.user, "add"):
         raise PermissionDenied
-    query = Query.get(gap.title)
+    # Wagtail stores the query lowercased in 255 characters; lowercasing can lengthen
+    # a text ("İ" becomes two characters), so cut after normalising.
+    query = Query.get(normalise_query_string(gap.title)[:MAX_QUERY_STRING_LENGTH])
     return redirect("wagtailsearchpromotions:edit", query.pk)
 
 
