@@ -1,5 +1,6 @@
 import os
 import shutil
+import time
 from pathlib import Path
 
 import pytest
@@ -37,12 +38,29 @@ def page_in(browser):
 
     def open_page(width=1280, height=900):
         context = browser.new_context(viewport={"width": width, "height": height})
+        in_flight = context.in_flight = set()
+        context.on("request", lambda request: in_flight.add(request))
+        context.on("requestfinished", lambda request: in_flight.discard(request))
+        context.on("requestfailed", lambda request: in_flight.discard(request))
         contexts.append(context)
         return context.new_page()
 
     yield open_page
     for context in contexts:
+        leave_every_page(context)
         context.close()
+
+
+def leave_every_page(context, seconds=5):
+    """Leave the pages and wait for the reports they send as they go (reading time): a
+    report still arriving while the test database is emptied fails the flush."""
+    pages = context.pages
+    for page in pages:
+        page.goto("about:blank")
+    deadline = time.monotonic() + seconds
+    # Playwright hands over its events while it waits, not while Python sleeps.
+    while pages and context.in_flight and time.monotonic() < deadline:
+        pages[0].wait_for_timeout(50)
 
 
 @pytest.fixture
