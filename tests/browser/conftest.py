@@ -51,16 +51,25 @@ def page_in(browser):
         context.close()
 
 
+GRACE_MS = 250
+
+
 def leave_every_page(context, seconds=5):
     """Leave the pages and wait for the reports they send as they go (reading time): a
     report still arriving while the test database is emptied fails the flush."""
     pages = context.pages
     for page in pages:
         page.goto("about:blank")
+    if not pages:
+        return
+    # A keepalive request sent on pagehide may not be reported as the page goes: give it
+    # a moment to start, then wait for every request still running. (Playwright hands
+    # over its events while it waits, not while Python sleeps.)
+    pages[0].wait_for_timeout(GRACE_MS)
     deadline = time.monotonic() + seconds
-    # Playwright hands over its events while it waits, not while Python sleeps.
-    while pages and context.in_flight and time.monotonic() < deadline:
+    while context.in_flight and time.monotonic() < deadline:
         pages[0].wait_for_timeout(50)
+    pages[0].wait_for_timeout(GRACE_MS)
 
 
 @pytest.fixture
