@@ -43,6 +43,24 @@ def test_only_moderators_see_the_queue(client, article, customer, staff_user, mo
     assert client.get(url).status_code == 200
 
 
+def test_queue_shows_ages_and_marks_questions_past_the_response_target(client, article, moderator):
+    late = comment(article, "Where is my invoice?", public=False)
+    XtdComment.objects.filter(pk=late.pk).update(submit_date=timezone.now() - timedelta(hours=30))
+    recent = comment(article, "How do I export?", public=False)
+    reply = comment(article, "Same here", public=False, parent=late, name="Bo")
+    XtdComment.objects.filter(pk=reply.pk).update(submit_date=timezone.now() - timedelta(hours=30))
+    client.force_login(moderator)
+    document = soup(client.get(reverse("wagtail_helpcenter_moderation")))
+    cells = {
+        row["data-comment"]: row.select("td")[-1].get_text(" ", strip=True).replace("\xa0", " ")
+        for row in document.select("tr[data-comment]")
+    }
+    assert cells[str(late.pk)] == "1 day, 6 hours ago Overdue"
+    assert cells[str(recent.pk)] == "0 minutes ago"
+    # A reply is not a question: old, but not overdue.
+    assert cells[str(reply.pk)] == "1 day, 6 hours ago"
+
+
 def test_queue_lists_held_and_flagged_comments_with_bulk_actions(client, article, moderator):
     held = comment(article, "held one", public=False)
     held_too = comment(article, "held two", public=False)

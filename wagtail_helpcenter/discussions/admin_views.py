@@ -3,6 +3,7 @@ the questions waiting for a staff answer, one page's discussion (approve, reject
 accept an answer, reply with a template, close or reopen, promote to the FAQ), and the
 ban list (a model viewset)."""
 
+from datetime import timedelta
 from functools import partial
 
 from django import forms
@@ -88,13 +89,18 @@ def queue(request):
     # object_pk is text in django-comments (any model's key): read as a page id.
     page_ids = {comment.pk: parse_id(comment.object_pk, Page) for comment in comments}
     pages = Page.objects.in_bulk(set(page_ids.values()) - {None})
+    # A held question waits unanswered too: past the response target, it is late.
+    late_before = timezone.now() - timedelta(hours=response_hours())
     for comment in comments:
         comment.reports = reports.get(comment.pk, [])
         comment.page = pages.get(page_ids[comment.pk])
+        comment.is_late_question = (
+            comment.parent_id == comment.pk and comment.submit_date <= late_before
+        )
     return TemplateResponse(
         request,
         "wagtail_helpcenter/discussions/admin/queue.html",
-        {"comments": comments, "bulk_actions": BULK_ACTIONS},
+        {"comments": comments, "bulk_actions": BULK_ACTIONS, "response_hours": response_hours()},
     )
 
 
