@@ -250,8 +250,8 @@ def funnel(period, locale=None):
     by_day = {row.pop("date"): row for row in rows.values("date").annotate(**sums).order_by()}
     days = []
     for day in period.dates():
-        row = {name: value or 0 for name, value in by_day.get(day, {}).items()}
-        row = {name: row.get(name, 0) for name in sums}
+        totals = by_day.get(day, {})
+        row = {name: totals.get(name) or 0 for name in sums}
         row["deflected"] = max(row["suggestion_opened"] - row["suggestion_then_sent"], 0)
         days.append((day, row))
     steps = [(name, label, sum(row[name] for _day, row in days)) for name, label in FUNNEL_STEPS]
