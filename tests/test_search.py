@@ -50,6 +50,10 @@ def refresh():
 
 @pytest.fixture
 def corpus(help_center, category, internal_category):
+    return build_corpus(help_center, category, internal_category)
+
+
+def build_corpus(help_center, category, internal_category):
     account = CategoryPageFactory(parent=help_center, title="Account", slug="account")
     shipping = CategoryPageFactory(parent=help_center, title="Shipping", slug="shipping")
     pages = {

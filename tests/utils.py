@@ -28,3 +28,13 @@ def run_on_sqlite_file(module, database, *args, timeout=300):
     )
     assert result.returncode == 0, result.stderr[-3000:]
     return result.stdout.split()
+
+
+def without_page_cache():
+    """The help center's settings as they are, with the anonymous page cache off: for
+    tests that measure what rendering a page costs."""
+    from django.conf import settings
+    from django.test import override_settings
+
+    config = getattr(settings, "WAGTAIL_HELPCENTER", {})
+    return override_settings(WAGTAIL_HELPCENTER={**config, "PAGE_CACHE_SECONDS": 0})

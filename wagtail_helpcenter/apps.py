@@ -56,6 +56,10 @@ class WagtailHelpCenterAppConfig(AppConfig):
         signals.post_delete.connect(
             handlers.passages_deleted, sender=Passage, dispatch_uid="helpcenter_passages"
         )
+        # Cached pages are dropped as what they show changes.
+        from .caching import invalidation
+
+        invalidation.connect()
         checks.register(helpcenter_checks.check_installed_apps)
         checks.register(helpcenter_checks.check_settings)
         checks.register(helpcenter_checks.check_embedder)

@@ -126,6 +126,14 @@ DEFAULTS = {
     "CONTACT_REQUESTS_PER_EMAIL": 3,
     # Requests older than this are deleted (on each new one and by helpcenter_cleanup).
     "CONTACT_RETENTION_DAYS": 90,
+    # Pages for anonymous visitors kept in Django's cache (caching.pages): how long a
+    # copy is kept (0 turns the page cache off; a change is seen at once whatever this
+    # is) and which of the site's CACHES holds them.
+    "PAGE_CACHE_SECONDS": 600,
+    "PAGE_CACHE_ALIAS": "default",
+    # Outcomes of repeated searches kept in the same cache (search.cache): how long (0
+    # turns it off; a change is seen on the next search whatever this is).
+    "SEARCH_CACHE_SECONDS": 300,
 }
 
 

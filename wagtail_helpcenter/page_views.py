@@ -7,6 +7,8 @@ not counted. A page served from a full-page cache (a CDN, Varnish) is not
 counted either: count at the cache if you put one in front.
 """
 
+from typing import NamedTuple
+
 from django.utils import timezone
 
 from .conf import get_config
@@ -14,6 +16,13 @@ from .counting import add_to_count
 from .funnel import count_visit as count_funnel_visit
 from .models.feedback import PageViewDay
 from .visitors import first_time_today, is_bot, is_editor, is_preview
+
+
+class HelpCenterOfVisit(NamedTuple):
+    """What the funnel needs of the help center a cached page was shown in."""
+
+    pk: int
+    locale_id: int
 
 
 def is_countable(request, response):
@@ -53,3 +62,17 @@ def count_visit(request, response):
     help_center = (response.context_data or {}).get("help_center")
     if help_center is not None:
         count_funnel_visit(request, help_center)
+
+
+def count_cached_visit(request, page, help_center_id, help_center_locale_id):
+    """What ``count_visit`` and ``count_view`` count, for a page served from the page
+    cache (``caching.pages``) without running its ``serve``. The cache holds pages for
+    anonymous visitors only: no editor is among them."""
+    if not get_config()["COUNT_PAGE_VIEWS"] or request.method != "GET":
+        return
+    if "voted" in request.GET or is_preview(request) or is_bot(request):
+        return
+    if help_center_id is not None:
+        count_funnel_visit(request, HelpCenterOfVisit(help_center_id, help_center_locale_id))
+    if getattr(page, "counts_views", False):
+        count_view(request, page)

@@ -9,6 +9,7 @@ from wagtail.admin.widgets import ListingButton
 from wagtail.snippets.models import register_snippet
 
 from .analytics import DEFAULT_PERIOD, Period, search_gap_count
+from .caching.pages import cached_serve
 from .models import ArticlePage
 from .review import MARK_REVIEWED_ACTION, overdue
 from .views.contact_requests import ContactRequestsReportView
@@ -46,6 +47,11 @@ class ReviewDuePanel(Component):
             "total": articles.count(),
             "heading": _("Help center articles due for review"),
         }
+
+
+# Innermost of Wagtail's serve chain (a high order): its view restriction check and
+# any hook of the site run before a cached page is returned.
+hooks.register("on_serve_page", cached_serve, order=1000)
 
 
 @hooks.register("construct_homepage_panels")

@@ -1,3 +1,4 @@
+from .caching import CacheGeneration
 from .deflection import ContactRequest, ContentGap, FunnelDay
 from .feedback import PageViewDay, Vote
 from .imports import ImportedPage
@@ -20,6 +21,7 @@ __all__ = [
     "ArticlePageTag",
     "ArticleRelatedLink",
     "AudienceMixin",
+    "CacheGeneration",
     "CategoryPage",
     "ContactRequest",
     "ContentGap",

@@ -81,6 +81,8 @@ class HelpCenterPageBase(HelpCenterContextMixin, Page):
 class CountedViewsMixin:
     """Counts a view each time the page is served to a visitor (see ``page_views``)."""
 
+    counts_views = True
+
     def serve(self, request, *args, **kwargs):
         response = super().serve(request, *args, **kwargs)
         if page_views.should_count(request, response):

@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 from .. import funnel
 from ..listing import InvalidParameter, categories_with_counts
 from ..search import clicks
+from ..search.cache import cached_outcome
 from ..search.params import SearchParams
 from ..search.picks import editors_picks
 from ..search.query import HelpCenterSearch, suggest
@@ -33,7 +34,7 @@ def search(request, help_center):
         )
 
     search_run = HelpCenterSearch(request, help_center, params)
-    outcome = search_run.run()
+    outcome = cached_outcome(search_run)
     click_token = None
     if outcome.total == 0 and outcome.terms:
         suggestion = did_you_mean(

@@ -1,0 +1,187 @@
+"""Help center pages for anonymous visitors, from Django's cache framework.
+
+Wagtail serves a page through a chain of ``on_serve_page`` hooks; ``cached_serve`` is
+the innermost (``wagtail_hooks``), so Wagtail's own view restriction check and every
+other hook run before a cached copy is returned, on every request.
+
+What is cached is what every anonymous visitor of a page in one language is shown:
+per-visitor parts stay out of it. The CSRF token of each form is stored as a
+placeholder and the visitor's own token put in on the way out; "you voted" is a
+``?voted=`` page, which is not cached; signed-in visitors and visitors who passed a
+page password get pages rendered for them, marked ``Cache-Control: private``.
+
+Keys hold the content generations of the page's part of the tree (``generations``),
+so a change is seen on the next request, and the help center's configuration, so a
+setting that changes templates never serves copies made with the old one.
+"""
+
+import hashlib
+import re
+from dataclasses import dataclass
+
+from django.core.cache import caches
+from django.http import HttpResponse
+from django.middleware.csrf import get_token
+from django.utils import translation
+from django.utils.cache import patch_cache_control, patch_vary_headers
+from django.utils.crypto import salted_hmac
+from wagtail.contrib.routable_page.models import RoutablePageMixin
+from wagtail.models import PageViewRestriction
+
+from .. import __version__, page_views
+from ..conf import get_config
+from ..models.pages import ArticlePage, CategoryPage, FAQPage, HelpCenterPage
+from ..visitors import is_bot, is_preview
+from . import generations
+
+CACHED_PAGE_TYPES = (HelpCenterPage, CategoryPage, ArticlePage, FAQPage)
+# Query parameters a page's content depends on (listing and comment pages); any other
+# parameter (?voted=, campaign tags) gets a page rendered for the request.
+CACHED_PARAMETERS = frozenset({"page", "comments", "comments_page"})
+MAX_PARAMETER_LENGTH = 12
+HIT_HEADER = "X-Helpcenter-Cache"
+CSRF_INPUT = re.compile(r'(<input type="hidden" name="csrfmiddlewaretoken" value=")[^"]*(">)')
+# Kept instead of each form's token; the same in every worker, never a real token.
+CSRF_PLACEHOLDER = salted_hmac("wagtail_helpcenter.page_cache", "csrf").hexdigest()[:40]
+STORED_HEADERS = ("Content-Type", "Content-Language", "X-Robots-Tag")
+
+
+@dataclass(frozen=True)
+class CachedPage:
+    content: bytes
+    headers: dict
+    help_center_id: int | None
+    help_center_locale_id: int | None
+
+
+def page_cache():
+    return caches[get_config()["PAGE_CACHE_ALIAS"]]
+
+
+def config_fingerprint():
+    config = get_config()
+    return hashlib.sha256(
+        repr((__version__, sorted((key, repr(value)) for key, value in config.items())))
+        .encode()
+    ).hexdigest()[:16]  # fmt: skip
+
+
+def signed_in(request):
+    """Signed in, or holding a page password: shown what anonymous visitors are not."""
+    user = getattr(request, "user", None)
+    if user is not None and user.is_authenticated:
+        return True
+    session = getattr(request, "session", None)
+    key = PageViewRestriction.passed_view_restrictions_session_key
+    return bool(session is not None and session.get(key))
+
+
+def cacheable_parameters(request):
+    """The query parameters as part of a key, or None when the request must be
+    rendered for itself."""
+    parameters = []
+    for name, values in request.GET.lists():
+        if name not in CACHED_PARAMETERS or len(values) != 1:
+            return None
+        if len(values[0]) > MAX_PARAMETER_LENGTH:
+            return None
+        parameters.append(f"{name}={values[0]}")
+    return "&".join(sorted(parameters))
+
+
+def is_index_route(page, request):
+    """A help center answers its search, feeds and API on its own routes: only its home
+    is a page to cache."""
+    if not isinstance(page, RoutablePageMixin):
+        return True
+    match = getattr(request, "routable_resolver_match", None)
+    return match is None or match.url_name == "index_route"
+
+
+def cache_key(page, request, parameters):
+    parts = (
+        generations.tokens_for(page.path),
+        config_fingerprint(),
+        request.scheme,
+        request.get_host(),
+        request.path,
+        parameters,
+        translation.get_language() or "",
+        "robot" if is_bot(request) else "visitor",
+    )
+    digest = hashlib.sha256("\n".join(parts).encode()).hexdigest()
+    return f"wagtail_helpcenter:page:{page.pk}:{digest}"
+
+
+def stored_copy(response):
+    """What of ``response`` may be kept for other visitors, or None."""
+    if response.status_code != 200 or response.streaming or response.cookies:
+        return None
+    cache_control = response.get("Cache-Control", "")
+    if any(word in cache_control for word in ("private", "no-cache", "no-store")):
+        return None
+    help_center = (getattr(response, "context_data", None) or {}).get("help_center")
+    content = CSRF_INPUT.sub(rf"\g<1>{CSRF_PLACEHOLDER}\g<2>", response.content.decode())
+    return CachedPage(
+        content=content.encode(),
+        headers={name: response[name] for name in STORED_HEADERS if response.has_header(name)},
+        help_center_id=getattr(help_center, "pk", None),
+        help_center_locale_id=getattr(help_center, "locale_id", None),
+    )
+
+
+def response_from(copy, request):
+    content = copy.content
+    if CSRF_PLACEHOLDER.encode() in content:
+        content = content.replace(CSRF_PLACEHOLDER.encode(), get_token(request).encode())
+    response = HttpResponse(content, headers=copy.headers)
+    response[HIT_HEADER] = "hit"
+    return response
+
+
+def cached_serve(serve):
+    """The ``on_serve_page`` hook: ``serve`` is the rest of Wagtail's chain."""
+
+    def serve_page(page, request, args, kwargs):
+        if not _may_use_cache(page, request):
+            response = serve(page, request, args, kwargs)
+            if signed_in(request):
+                patch_cache_control(response, private=True)
+                patch_vary_headers(response, ["Cookie"])
+            return response
+        parameters = cacheable_parameters(request)
+        if parameters is None:
+            return serve(page, request, args, kwargs)
+        cache = page_cache()
+        key = cache_key(page, request, parameters)
+        copy = cache.get(key)
+        if copy is not None:
+            page_views.count_cached_visit(
+                request, page, copy.help_center_id, copy.help_center_locale_id
+            )
+            return response_from(copy, request)
+        response = serve(page, request, args, kwargs)
+        timeout = get_config()["PAGE_CACHE_SECONDS"]
+
+        def store(rendered):
+            copy = stored_copy(rendered)
+            if copy is not None:
+                cache.set(key, copy, timeout)
+            rendered[HIT_HEADER] = "miss"
+
+        if hasattr(response, "add_post_render_callback"):
+            response.add_post_render_callback(store)
+        return response
+
+    return serve_page
+
+
+def _may_use_cache(page, request):
+    return (
+        get_config()["PAGE_CACHE_SECONDS"] > 0
+        and request.method in ("GET", "HEAD")
+        and isinstance(page, CACHED_PAGE_TYPES)
+        and not is_preview(request)
+        and not signed_in(request)
+        and is_index_route(page, request)
+    )
