@@ -47,6 +47,7 @@ demo: demo-data
 lint: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports --no-logo
 
 format: install
 	$(BIN)/ruff check --fix .
@@ -110,4 +111,4 @@ docs: install
 	$(BIN)/mkdocs build --strict --quiet
 
 clean:
-	rm -rf $(VENV) site .pytest_cache .ruff_cache example_project/db.sqlite3 example_project/media
+	rm -rf $(VENV) site .pytest_cache .ruff_cache .import_linter_cache .grimp_cache example_project/db.sqlite3 example_project/media

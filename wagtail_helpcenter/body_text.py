@@ -34,3 +34,15 @@ _TAG = re.compile(r"<[^>]*>")
 def text_of_html(html):
     """Text of trusted, already-sanitised HTML (rich text from the index): fast, for snippets."""
     return unescape(_TAG.sub(" ", html or ""))
+
+
+def strings_in(data):
+    """Every string inside nested StreamField raw data (dicts and lists)."""
+    if isinstance(data, str):
+        yield data
+    elif isinstance(data, dict):
+        for value in data.values():
+            yield from strings_in(value)
+    elif isinstance(data, list | tuple):
+        for value in data:
+            yield from strings_in(value)

@@ -7,14 +7,12 @@ from django.db.models.functions import Concat, Substr
 from django.utils.translation import gettext as _
 from wagtail.models import Page
 
+from .exceptions import InvalidParameter  # raised here; the models catch it too
 from .ids import is_whole_number, parse_id
+from .models import ArticlePage, CategoryPage, FAQPage
 from .visibility import visible_pages
 
 MAX_PAGE_PARAMETER_LENGTH = 12
-
-
-class InvalidParameter(ValueError):
-    """A URL parameter a visitor sent cannot be used; the message says why."""
 
 
 def few_pages(model):
@@ -26,8 +24,6 @@ def few_pages(model):
 
 
 def children_of(request, parent, model):
-    from .models import ArticlePage
-
     pages = model.objects if model is ArticlePage else few_pages(model)
     return visible_pages(request, pages.child_of(parent)).order_by("path")
 
@@ -37,8 +33,6 @@ def holding_visible_content(request, categories):
     them that the request may view. A section with nothing a visitor may read is not
     shown to them, as hosted help centers do: a category of internal articles only
     would otherwise name internal work to everyone."""
-    from .models import ArticlePage, FAQPage
-
     # Descendants by a range on the indexed path: a child's path is its parent's plus
     # letters and digits, all sorting before "~".
     content = visible_pages(request, Page.objects.type(ArticlePage, FAQPage)).filter(
@@ -54,8 +48,6 @@ def holds_visible_content(request, category):
 def article_counts(request, parent, sections):
     """``{section.pk: number of live articles the request may view below it}`` for
     child pages ``sections`` of ``parent``, in one query."""
-    from .models import ArticlePage
-
     if not sections:
         return {}
     prefix_length = (parent.depth + 1) * Page.steplen
@@ -72,8 +64,6 @@ def article_counts(request, parent, sections):
 
 def categories_with_counts(request, parent):
     """The visible child categories of ``parent``, each with ``article_count``."""
-    from .models import CategoryPage
-
     categories = list(holding_visible_content(request, children_of(request, parent, CategoryPage)))
     counts = article_counts(request, parent, categories)
     for category in categories:

@@ -22,6 +22,7 @@ from wagtail.rich_text.rewriters import (
     extract_attrs,
 )
 
+from .body_text import strings_in  # noqa: F401 - named here for prefetch_linked_pages
 from .ids import parse_id
 from .visibility import get_visibility
 
@@ -60,18 +61,6 @@ def prefetch_linked_pages(request, sources):
     ids = set().union(*(page_link_ids(source) for source in sources))
     if ids:
         _linked_pages(request, ids)
-
-
-def strings_in(data):
-    """Every string inside nested StreamField raw data (dicts and lists)."""
-    if isinstance(data, str):
-        yield data
-    elif isinstance(data, dict):
-        for value in data.values():
-            yield from strings_in(value)
-    elif isinstance(data, list | tuple):
-        for value in data:
-            yield from strings_in(value)
 
 
 def _page_link_rule(request):

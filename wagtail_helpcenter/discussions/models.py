@@ -8,6 +8,8 @@ from django_comments_xtd.models import XtdComment
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
 
+from .reply_templates import TemplateError, placeholders
+
 
 class Thread(models.Model):
     """The discussion under one page: closed (with a summary) or open, and its accepted
@@ -212,8 +214,6 @@ class ReplyTemplate(models.Model):
         return self.title
 
     def clean(self):
-        from .actions import TemplateError, placeholders
-
         try:
             placeholders(self.text)
         except TemplateError as error:

@@ -6,7 +6,7 @@ from wagtail.models import Page, Site
 
 from ..audience import INTERNAL, PUBLIC
 from ..conf import get_config
-from ..languages import in_visitor_language, language_context
+from .handlers import handler
 
 
 class AudienceMixin(models.Model):
@@ -61,11 +61,13 @@ class HelpCenterContextMixin:
         context["helpcenter_base_template"] = get_config()["BASE_TEMPLATE"]
         context["help_center"] = self.get_help_center()
         context["breadcrumbs"] = self.get_breadcrumbs(request)
-        context.update(language_context(request, self))
+        context.update(handler("language_context")(request, self))
         if context.get("untranslated_language"):
             # A page shown in its source language: keep the visitor's navigation (home,
             # search box, breadcrumbs) in their language where it is translated.
-            crumbs = in_visitor_language(request, [context["help_center"], *context["breadcrumbs"]])
+            crumbs = handler("in_visitor_language")(
+                request, [context["help_center"], *context["breadcrumbs"]]
+            )
             context["page_help_center"] = context["help_center"]  # the page's own tree
             context["help_center"], context["breadcrumbs"] = crumbs[0], crumbs[1:]
         return context

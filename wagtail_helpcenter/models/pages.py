@@ -24,15 +24,16 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page, PageViewRestriction, TranslatableMixin
 from wagtail.search import index
 
-from .. import languages, listing, page_views
 from ..blocks import ArticleBodyBlock, anchor_for, duplicate_anchors, table_of_contents
+from ..body_text import strings_in
 from ..conf import get_config
+from ..exceptions import InvalidParameter
 from ..icons import ICON_CHOICES
 from ..panels import ReviewStatusPanel
-from ..richtext import prefetch_linked_pages, strings_in
-from ..visibility import mark_private_when_restricted
 from ..visitors import is_editor, is_preview
+from .handlers import handler
 from .mixins import AudienceMixin, HelpCenterContextMixin
+from .sections import section_id
 from .translatable import synchronised
 
 
@@ -62,17 +63,19 @@ class HelpCenterPageBase(HelpCenterContextMixin, Page):
         try:
             return super().route(request, path_components)
         except Http404:
-            if not path_components or not languages.is_multilingual():
+            if not path_components:
                 raise
-            return languages.route_to_translation(self, request, path_components)
+            response = handler("route_to_translation")(self, request, path_components)
+            if response is None:  # not a multilingual site
+                raise
+            return response
 
     def serve(self, request, *args, **kwargs):
         try:
             response = super().serve(request, *args, **kwargs)
-        except listing.InvalidParameter as error:
+        except InvalidParameter as error:
             response = bad_request(request, self, str(error))
-        page_views.count_visit(request, response)
-        return mark_private_when_restricted(request, self, response)
+        return handler("served")(request, self, response)
 
     class Meta:
         abstract = True
@@ -85,13 +88,12 @@ class CountedViewsMixin:
 
     def serve(self, request, *args, **kwargs):
         response = super().serve(request, *args, **kwargs)
-        if page_views.should_count(request, response):
-            page_views.count_view(request, self)
+        handler("count_view")(request, self, response)
         return response
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["measure_reading"] = page_views.measures_reading(request)
+        context["measure_reading"] = handler("measures_reading")(request)
         return context
 
 
@@ -101,9 +103,7 @@ def discussion_context(request, page):
 
     if not apps.is_installed("wagtail_helpcenter.discussions"):
         return {}
-    from ..discussions.threads import discussion_context as context_of
-
-    return {"discussion": context_of(request, page)}
+    return {"discussion": handler("discussion_context")(request, page)}
 
 
 def bad_request(request, page, message, heading=None):
@@ -166,17 +166,16 @@ class HelpCenterPage(RoutablePageMixin, HelpCenterPageBase):
         # RoutablePageMixin answers its routes (search, feeds, API) without the base
         # class's serve: mark those private here too.
         response = super().serve(request, *args, **kwargs)
-        page_views.count_visit(request, response)
-        return mark_private_when_restricted(request, self, response)
+        return handler("served")(request, self, response)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         config = get_config()
-        categories = listing.categories_with_counts(request, self)
-        articles = listing.below(request, self, ArticlePage)
+        categories = handler("categories_with_counts")(request, self)
+        articles = handler("below")(request, self, ArticlePage)
         context.update(
             categories=categories,
-            faq_pages=list(listing.children_of(request, self, FAQPage)),
+            faq_pages=list(handler("children_of")(request, self, FAQPage)),
             promoted_articles=list(
                 articles.filter(promoted=True).order_by("path")[: config["HOME_PROMOTED_COUNT"]]
             ),
@@ -188,93 +187,65 @@ class HelpCenterPage(RoutablePageMixin, HelpCenterPageBase):
 
     @path("search/", name="search")
     def search_route(self, request):
-        from ..views.search import search
-
-        return search(request, self)
+        return handler("search")(request, self)
 
     @path("feed/", name="feed")
     def feed_route(self, request):
-        from ..feeds import ArticlesFeed
-
-        return self.serve_feed(request, ArticlesFeed)
+        return self.serve_feed(request, handler("feed"))
 
     @path("feed/atom/", name="atom_feed")
     def atom_feed_route(self, request):
-        from ..feeds import AtomArticlesFeed
-
-        return self.serve_feed(request, AtomArticlesFeed)
+        return self.serve_feed(request, handler("atom_feed"))
 
     def serve_feed(self, request, feed_class):
         try:
             return feed_class()(request, self)
-        except listing.InvalidParameter as error:
+        except InvalidParameter as error:
             return bad_request(request, self, str(error))
 
     @path("api/categories/", name="api_categories")
     def api_categories_route(self, request):
-        from ..views import api
-
-        return api.categories(request, self)
+        return handler("api_categories")(request, self)
 
     @path("api/articles/", name="api_articles")
     def api_articles_route(self, request):
-        from ..views import api
-
-        return api.articles(request, self)
+        return handler("api_articles")(request, self)
 
     @path("api/articles/<int:article_id>/", name="api_article")
     def api_article_route(self, request, article_id):
-        from ..views import api
-
-        return api.article(request, self, article_id)
+        return handler("api_article")(request, self, article_id)
 
     @path("api/faq/", name="api_faq")
     def api_faq_route(self, request):
-        from ..views import api
-
-        return api.faq(request, self)
+        return handler("api_faq")(request, self)
 
     @path("feedback/", name="feedback")
     def feedback_route(self, request):
-        from ..views.feedback import vote
-
-        return vote(request, self)
+        return handler("feedback")(request, self)
 
     @path("feedback/answer/", name="answer_feedback")
     def answer_feedback_route(self, request):
-        from ..views.feedback import answer_vote
-
-        return answer_vote(request, self)
+        return handler("answer_feedback")(request, self)
 
     @path("contact/", name="contact")
     def contact_route(self, request):
-        from ..views.contact import contact_form
-
-        return contact_form(request, self)
+        return handler("contact")(request, self)
 
     @path("contact/suggestion/", name="contact_suggestion")
     def contact_suggestion_route(self, request):
-        from ..views.contact import suggestion_opened
-
-        return suggestion_opened(request, self)
+        return handler("contact_suggestion")(request, self)
 
     @path("search/suggest/", name="search_suggest")
     def suggest_route(self, request):
-        from ..views.search import suggestions
-
-        return suggestions(request, self)
+        return handler("search_suggest")(request, self)
 
     @path("search/click/", name="search_click")
     def search_click_route(self, request):
-        from ..views.beacons import search_click
-
-        return search_click(request, self)
+        return handler("search_click")(request, self)
 
     @path("read/", name="read")
     def read_route(self, request):
-        from ..views.beacons import read
-
-        return read(request, self)
+        return handler("read")(request, self)
 
 
 class CategoryPage(AudienceMixin, HelpCenterPageBase):
@@ -307,20 +278,20 @@ class CategoryPage(AudienceMixin, HelpCenterPageBase):
         verbose_name_plural = _("categories")
 
     def get_sitemap_urls(self, request=None):
-        if not listing.holds_visible_content(None, self):
+        if not handler("holds_visible_content")(None, self):
             return []
         return super().get_sitemap_urls(request)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        subcategories = listing.categories_with_counts(request, self)
-        faq_pages = list(listing.children_of(request, self, FAQPage))
-        articles = listing.children_of(request, self, ArticlePage)
+        subcategories = handler("categories_with_counts")(request, self)
+        faq_pages = list(handler("children_of")(request, self, FAQPage))
+        articles = handler("children_of")(request, self, ArticlePage)
         try:
-            page_of_articles = listing.paginate(
+            page_of_articles = handler("paginate")(
                 request, articles, get_config()["CATEGORY_PAGE_SIZE"]
             )
-        except listing.InvalidParameter:  # its 400 page would name the category
+        except InvalidParameter:  # its 400 page would name the category
             self.not_found_unless_it_holds(request, subcategories or faq_pages or articles.exists())
             raise
         self.not_found_unless_it_holds(
@@ -441,8 +412,6 @@ class ArticlePage(CountedViewsMixin, AudienceMixin, HelpCenterPageBase):
     @property
     def helpcenter_section(self):
         """The top-level category holding this article, for search facets."""
-        from ..search.facets import section_id
-
         return section_id(self.path)
 
     @property
@@ -469,9 +438,7 @@ class ArticlePage(CountedViewsMixin, AudienceMixin, HelpCenterPageBase):
 
     def get_related_articles(self, request, help_center=None, tags=None):
         """The editor's picks this request may view, then automatic ones (``related``)."""
-        from ..related import related_articles
-
-        return related_articles(request, self, help_center, tags)
+        return handler("related_articles")(request, self, help_center, tags)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -481,11 +448,9 @@ class ArticlePage(CountedViewsMixin, AudienceMixin, HelpCenterPageBase):
             context.get("page_help_center", context["help_center"]),
             context["article_tags"],
         )
-        from ..feedback import feedback_context
-
-        context.update(feedback_context(request))
+        context.update(handler("feedback_context")(request))
         context.update(discussion_context(request, self))
-        prefetch_linked_pages(request, strings_in(list(self.body.raw_data)))
+        handler("prefetch_linked_pages")(request, strings_in(list(self.body.raw_data)))
         return context
 
 
@@ -536,11 +501,9 @@ class FAQPage(CountedViewsMixin, HelpCenterPageBase):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["faq_items"] = list(self.faq_items.all())
-        from ..feedback import feedback_context
-
-        context.update(feedback_context(request))
+        context.update(handler("feedback_context")(request))
         context.update(discussion_context(request, self))
-        prefetch_linked_pages(
+        handler("prefetch_linked_pages")(
             request, [self.intro, *(item.answer for item in context["faq_items"])]
         )
         return context
@@ -601,6 +564,4 @@ class FAQItem(TranslatableMixin, index.Indexed, Orderable):
     @property
     def helpcenter_section(self):
         """The top-level category holding this answer's page, for search facets."""
-        from ..search.facets import section_id
-
         return section_id(self.page.path)

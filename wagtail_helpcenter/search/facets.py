@@ -14,27 +14,7 @@ from django.db.models.functions import Substr
 from wagtail.models import Page
 
 from ..ids import is_whole_number
-
-
-def section_id(path):
-    """Id of the page directly below the nearest help center above ``path`` (None if the
-    page is not inside a help center). Used when indexing; two small queries."""
-    from ..models import HelpCenterPage
-
-    ancestors = [path[: depth * Page.steplen] for depth in range(1, len(path) // Page.steplen)]
-    depth = (
-        HelpCenterPage.objects.filter(path__in=ancestors)
-        .order_by("-depth")
-        .values_list("depth", flat=True)
-        .first()
-    )
-    if depth is None:
-        return None
-    return (
-        Page.objects.filter(path=path[: (depth + 1) * Page.steplen])
-        .values_list("pk", flat=True)
-        .first()
-    )
+from ..models.sections import section_id  # noqa: F401 - indexed by the models, named here
 
 
 def section_counts(searches, help_center, backend, probes=None):
