@@ -233,6 +233,25 @@ class TestWhatEachVisitorGetsOfTheirOwn:
         assert status is None
         assert "private" in home["Cache-Control"]
 
+    def test_a_visitor_with_a_message_waiting_gets_their_own_page(self, help_center, article):
+        comment = create_comment(article, "Buy cheap pills", name="Spammer")
+        served(visitor("192.0.2.1"), article.url)
+        reporter = visitor("192.0.2.2")
+        status, page = served(reporter, article.url)
+        assert status == "hit"
+        form = soup(page).select_one(f"#c{comment.pk} .hc-comment__flag form")
+        token = form.select_one("input[name=csrfmiddlewaretoken]")["value"]
+        reported = reporter.post(form["action"], {"csrfmiddlewaretoken": token, "reason": "spam"})
+        assert reported.status_code == 302  # to the page, with a message for the reporter
+        status, page = served(reporter, article.url)
+        assert status is None
+        message = soup(page).select_one(".hc-messages").text
+        assert message == "Thank you: a moderator will look at it."
+        # Shown once: the next page is a copy again, without the message.
+        status, home = served(reporter, help_center.url)
+        assert status == "miss"
+        assert soup(home).select_one(".hc-messages") is None
+
     def test_views_and_visits_are_counted_for_copies_from_the_cache(self, help_center, article):
         readers = [visitor(f"192.0.2.{n}") for n in range(1, 4)]
         for reader in readers:

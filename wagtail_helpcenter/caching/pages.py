@@ -7,8 +7,9 @@ other hook run before a cached copy is returned, on every request.
 What is cached is what every anonymous visitor of a page in one language is shown:
 per-visitor parts stay out of it. The CSRF token of each form is stored as a
 placeholder and the visitor's own token put in on the way out; "you voted" is a
-``?voted=`` page, which is not cached; signed-in visitors and visitors who passed a
-page password get pages rendered for them, marked ``Cache-Control: private``.
+``?voted=`` page, which is not cached; a visitor with a message waiting ("Your comment
+was posted.") gets the page rendered for them; signed-in visitors and visitors who
+passed a page password get pages rendered for them, marked ``Cache-Control: private``.
 
 Keys hold the content generations of the page's part of the tree (``generations``),
 so a change is seen on the next request, and the help center's configuration, so a
@@ -19,6 +20,7 @@ import hashlib
 import re
 from dataclasses import dataclass
 
+from django.contrib.messages import get_messages
 from django.core.cache import caches
 from django.http import HttpResponse
 from django.middleware.csrf import get_token
@@ -74,6 +76,13 @@ def signed_in(request):
     session = getattr(request, "session", None)
     key = PageViewRestriction.passed_view_restrictions_session_key
     return bool(session is not None and session.get(key))
+
+
+def has_pending_messages(request):
+    """A message of the messages framework waits for this visitor ("Your comment was
+    posted."): a site's base template may show it, so the page is theirs alone. Counting
+    them does not mark them read."""
+    return len(get_messages(request)) > 0
 
 
 def cacheable_parameters(request):
@@ -184,4 +193,5 @@ def _may_use_cache(page, request):
         and not is_preview(request)
         and not signed_in(request)
         and is_index_route(page, request)
+        and not has_pending_messages(request)
     )
