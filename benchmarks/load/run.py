@@ -4,7 +4,7 @@ commenting at once (locust, headless, loopback only, bounded in time), then the 
 no response was a server error, and every vote, view and comment the server accepted is
 in the database. Writes benchmarks/results/load.md; exits non-zero when a check fails.
 
-Options through the environment: LOAD_USERS (30), LOAD_SECONDS (45), LOAD_WORKERS (4).
+Options through the environment: LOAD_USERS (50), LOAD_SECONDS (120), LOAD_WORKERS (4).
 """
 
 import csv
@@ -22,8 +22,8 @@ ROOT = Path(__file__).resolve().parents[2]
 EXAMPLE = ROOT / "example_project"
 REPORT = ROOT / "benchmarks" / "results" / "load.md"
 BIN = Path(sys.executable).parent
-USERS = int(os.environ.get("LOAD_USERS", 30))
-SECONDS = int(os.environ.get("LOAD_SECONDS", 45))
+USERS = int(os.environ.get("LOAD_USERS", 50))
+SECONDS = int(os.environ.get("LOAD_SECONDS", 120))
 WORKERS = int(os.environ.get("LOAD_WORKERS", 4))
 
 COUNT_SQL = """
