@@ -9,7 +9,8 @@ before anything is written). Records are checked one by one: a bad record is rep
 with its file and id and skipped with whatever depends on it, and each record is written
 in its own transaction, so nothing half-imported is ever left behind. Every record's
 page is remembered in ``ImportedPage``, so running the same import again updates pages
-instead of adding new ones.
+instead of adding new ones. The search and reference indexes are updated in bulk between
+records (``deferred.py``), not on each of the three saves a new page takes.
 """
 
 from dataclasses import dataclass
