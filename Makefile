@@ -95,6 +95,7 @@ test-browser: install
 # FAQ (fetched with apt-get download) and the demo's Dutch and Persian content.
 bench: install
 	$(BIN)/python -m benchmarks.pages --out benchmarks/results/pages.md
+	$(BIN)/python -m benchmarks.imports --articles 10000 --out benchmarks/results/import.md
 	$(BIN)/python -m benchmarks.search --out benchmarks/results/search.md
 	$(BIN)/python -m benchmarks.relevance --out benchmarks/results/relevance.md
 

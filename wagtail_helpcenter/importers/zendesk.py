@@ -9,7 +9,8 @@ before anything is written). Records are checked one by one: a bad record is rep
 with its file and id and skipped with whatever depends on it, and each record is written
 in its own transaction, so nothing half-imported is ever left behind. Every record's
 page is remembered in ``ImportedPage``, so running the same import again updates pages
-instead of adding new ones.
+instead of adding new ones. The search and reference indexes are updated in bulk between
+records (``deferred.py``), not on each of the three saves a new page takes.
 """
 
 from dataclasses import dataclass
@@ -17,11 +18,13 @@ from pathlib import Path
 
 from django.conf import settings
 from django.db import transaction
+from django.utils import timezone
 from django.utils.html import escape
 from django.utils.text import slugify
 
 from ..blocks import anchor_for
 from ..models import ArticlePage, CategoryPage, ImportedPage
+from .deferred import deferred_indexing
 from .html import UnreadableHTML, html_to_blocks, plain_text
 from .images import ImageNotFound, ImageResolver
 from .zendesk_records import (
@@ -44,6 +47,8 @@ from .zendesk_translations import (
 
 SOURCE = "zendesk"
 SUMMARY_MAX_LENGTH = 300
+# Saved pages wait this long (in objects) for their search and reference index entries.
+INDEX_EVERY = 1000
 
 __all__ = ["ExportError", "ZendeskExport", "ZendeskImporter", "import_zendesk"]
 
@@ -90,12 +95,25 @@ class ZendeskImporter:
         self.parent = parent
         self.strict = strict
         self.force = force
+        self.dry_run = dry_run
         self.report = ImportReport()
         # A dry run checks images can be found but stores no file it would have to forget.
         self.images = ImageResolver(export.directory, download=download_images, save=not dry_run)
         self.pages = {}  # (kind, zendesk id) -> page
+        self.deferred = None  # the saved pages waiting for the indexes, during run()
+        self.mappings = None  # (kind, Zendesk id) -> ImportedPage, read when first needed
 
     def run(self):
+        # The search and reference indexes are updated in bulk every INDEX_EVERY saved
+        # objects and at the end, also when the run stops with an exception.
+        with deferred_indexing() as self.deferred:
+            self._run()
+            if self.dry_run:  # rolled back by the caller: nothing to index
+                self.deferred.forget()
+        self.deferred = None
+        return self.report
+
+    def _run(self):
         checker = RecordChecker(self.export, self.report)
         categories = checker.categories()
         sections = checker.sections(categories)
@@ -116,7 +134,6 @@ class ZendeskImporter:
                 record, self.pages.get(("section", record.section_id)), self._write_article
             )
         self._import_translations()
-        return self.report
 
     def _import_translations(self):
         if self.export.translations is None:
@@ -179,26 +196,46 @@ class ZendeskImporter:
         record (``ImportedPage``). Returns the page, or None: whatever the record raised
         is reported with the reason and nothing of it is kept, and the import goes on."""
         images = self.images.remembered()
+        key = (record.kind, record.id)
+        mapping = self._mappings().get(key)
         try:
             with transaction.atomic():
-                mapping = ImportedPage.objects.filter(
-                    source=SOURCE, record_type=record.kind, external_id=record.id
-                ).first()
                 page, outcome = write(mapping)
-                ImportedPage.objects.update_or_create(
-                    source=SOURCE,
-                    record_type=record.kind,
-                    external_id=record.id,
-                    defaults={"page": page, "source_updated_at": source_version(record)},
-                )
+                remembered = self._remember(record, mapping, page)
         except Exception as error:  # one record never stops the import
             self.images.forget_all_but(images)
             self.report.errors.append(
                 Problem(record.file, record.label, failure_reason(record, error))
             )
-            return None
-        self.report.count(outcome, record.kind)
+            page = None
+        else:
+            self._mappings()[key] = remembered
+            self.report.count(outcome, record.kind)
+        if self.deferred is not None:
+            self.deferred.flush(when_over=INDEX_EVERY)
         return page
+
+    def _mappings(self):
+        """Every ``ImportedPage`` of this source by (record type, Zendesk id), read in one
+        query and kept up to date as records are written."""
+        if self.mappings is None:
+            self.mappings = {
+                (mapping.record_type, mapping.external_id): mapping
+                for mapping in ImportedPage.objects.filter(source=SOURCE)
+            }
+        return self.mappings
+
+    def _remember(self, record, mapping, page):
+        values = {"page": page, "source_updated_at": source_version(record)}
+        if mapping is not None:
+            # One UPDATE (imported_at is auto_now: set here as save() would).
+            values["imported_at"] = timezone.now()
+            if ImportedPage.objects.filter(pk=mapping.pk).update(**values):
+                return ImportedPage(pk=mapping.pk, **self._mapping_key(record), **values)
+        return ImportedPage.objects.create(**self._mapping_key(record), **values)
+
+    def _mapping_key(self, record):
+        return {"source": SOURCE, "record_type": record.kind, "external_id": record.id}
 
     def is_unchanged(self, record, mapping):
         return (
@@ -217,16 +254,17 @@ class ZendeskImporter:
         }
         existing = self._existing(mapping, parent, CategoryPage)
         if existing is None:
-            page = self._new_page(CategoryPage, record, fields)
+            # Added as a draft, published at once: validated once, by publish.
+            page = self._new_page(CategoryPage, record, {"live": False, **fields})
             parent.add_child(instance=page)
-            page.save_revision().publish()
+            save_as_zendesk_says(page, draft=False)
             return page, "created"
         if not existing.moved_by_import and self.is_unchanged(record, mapping):
             return existing, "unchanged"
         page = existing.get_latest_revision_as_object()
         for name, value in fields.items():
             setattr(page, name, value)
-        page.save_revision().publish()
+        save_as_zendesk_says(page, draft=False)
         return page, "updated"
 
     def _new_page(self, model, record, fields):
@@ -245,7 +283,10 @@ class ZendeskImporter:
         page = model.objects.filter(pk=mapping.page_id).first()
         if page is None:
             return None
-        page.moved_by_import = page.get_parent().pk != parent.pk
+        # The tree's paths say where it is: no query for its parent.
+        page.moved_by_import = page.depth != parent.depth + 1 or not page.path.startswith(
+            parent.path
+        )
         if page.moved_by_import:
             page.move(parent, pos="last-child")
             page = model.objects.get(pk=page.pk)
@@ -274,7 +315,8 @@ class ZendeskImporter:
             "last_reviewed": record.updated_at.date() if record.updated_at else None,
         }
         if existing is None:
-            page = self._new_page(ArticlePage, record, {"live": not record.draft, **fields})
+            # Added as a draft, then published (or not) as Zendesk says: validated once.
+            page = self._new_page(ArticlePage, record, {"live": False, **fields})
             parent.add_child(instance=page)
             outcome = "created"
         else:

@@ -346,8 +346,12 @@ def source_version(record):
 
 def save_as_zendesk_says(page, draft):
     """A new revision of ``page``: published, or for a Zendesk draft kept unpublished
-    (and taken offline if it was live). True when it was published."""
-    revision = page.save_revision()
+    (and taken offline if it was live). True when it was published.
+
+    Publishing validates the page (Wagtail's ``full_clean`` of a live page), so the
+    revision is validated here only when nothing else will: a draft, or a page that an
+    editor scheduled to go live later (published then without validation)."""
+    revision = page.save_revision(clean=draft or page.go_live_at is not None)
     if draft:
         if page.live:
             page.unpublish()
