@@ -4,6 +4,7 @@ save left, also after a record failed or the run was stopped."""
 
 import pytest
 from django.db import connection
+from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from wagtail.images import get_image_model
 from wagtail.models import Page, ReferenceIndex, Revision
@@ -202,3 +203,22 @@ def test_reimport_of_unchanged_articles_is_a_few_queries_each(tmp_path, help_cen
     directory = write_export(tmp_path / "export", many_articles(20, 1000))
     queries_to_import(directory, help_center)
     assert queries_to_import(directory, help_center) <= 20 * 4 + 10
+
+
+def test_cached_pages_are_dropped_once_per_import(tmp_path, help_center):
+    from wagtail_helpcenter.caching.pages import HIT_HEADER
+    from wagtail_helpcenter.models import CacheGeneration
+
+    client = Client()
+    client.get(help_center.url)
+    assert client.get(help_center.url)[HIT_HEADER] == "hit"
+    with CaptureQueriesContext(connection) as queries:
+        queries_to_import(write_export(tmp_path / "export", many_articles(12, 1000)), help_center)
+    renewals = [q for q in queries.captured_queries
+                if 'UPDATE "wagtail_helpcenter_cachegeneration"' in q["sql"]
+                or 'INSERT INTO "wagtail_helpcenter_cachegeneration"' in q["sql"]]  # fmt: skip
+    assert len(renewals) == 1  # the help center's, once at the end, not once a page
+    assert CacheGeneration.objects.filter(path=help_center.path).exists()
+    response = client.get(help_center.url)
+    assert response[HIT_HEADER] == "miss"
+    assert "Billing" in response.content.decode()

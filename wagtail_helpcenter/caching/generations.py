@@ -13,6 +13,8 @@ the new content; one that read the old token stores its copy under the old key, 
 nobody reads again.
 """
 
+from contextlib import contextmanager
+from contextvars import ContextVar
 from uuid import uuid4
 
 from wagtail.models import Page
@@ -35,10 +37,47 @@ def tokens_for(path):
     return ":".join(stored.get(prefix, "0") for prefix in prefixes)
 
 
+# Inside ``batched()``: the paths to renew when the batch is flushed.
+_batch = ContextVar("wagtail_helpcenter_cache_renewals", default=None)
+
+
 def renew(paths):
     """New tokens for ``paths`` (in sorted order: two changes lock rows in one order)."""
+    batch = _batch.get()
+    if batch is not None:
+        batch.update(paths)
+        return
+    _renew_now(paths)
+
+
+def _renew_now(paths):
     for path in sorted(set(paths)):
         CacheGeneration.objects.update_or_create(path=path, defaults={"token": uuid4().hex})
+
+
+@contextmanager
+def batched():
+    """Renewals gathered and made once, by ``flush_batch()`` and at the end: for an
+    import, which publishes thousands of pages of one help center (its pages show up
+    in the cache as its search entries do, batch by batch)."""
+    if _batch.get() is not None:  # nested: the outer block renews
+        yield
+        return
+    token = _batch.set(set())
+    try:
+        yield
+    finally:
+        paths = _batch.get()
+        _batch.reset(token)
+        _renew_now(paths)
+
+
+def flush_batch():
+    batch = _batch.get()
+    if batch:
+        paths = set(batch)
+        batch.clear()
+        _renew_now(paths)
 
 
 def help_center_paths(page):
@@ -60,6 +99,9 @@ def help_center_paths(page):
 
 
 def renew_help_center(page):
+    batch = _batch.get()
+    if batch and any(page.path.startswith(path) for path in batch):
+        return  # its help center is renewed with the batch already
     renew(help_center_paths(page))
 
 

@@ -10,7 +10,8 @@ an import went into indexing each page three times.
 Inside ``deferred_indexing()`` the saves made in this context (thread or task) only
 note which object was saved; ``flush()`` then indexes each of them once, as it is in
 the database by then, with the search backends' bulk add and Wagtail's own reference
-index update. Leaving the block flushes whatever is left, also when the block ends with
+index update; the page cache's content generations (``caching.generations``) are
+renewed with them, once per help center. Leaving the block flushes whatever is left, also when the block ends with
 an exception. Objects deleted meanwhile, or saved in a transaction that was rolled back,
 are skipped (the database has no row for them). Deletes are not deferred: their index
 entries go at once, as always. Saves in other threads are indexed as usual.
@@ -35,6 +36,8 @@ from modelsearch.index import get_indexed_models
 from wagtail.models import Page, ReferenceIndex
 from wagtail.signal_handlers import disable_reference_index_auto_update
 from wagtail.tasks import update_reference_index_task
+
+from ..caching import generations
 
 logger = logging.getLogger(__name__)
 
@@ -64,6 +67,7 @@ class Pending:
         references, self.references = self.references, defaultdict(dict)
         _update_search_index(search)
         _update_reference_index(references)
+        generations.flush_batch()
 
     def forget(self):
         """Index nothing of what was saved (a dry run, rolled back)."""
@@ -82,7 +86,7 @@ def deferred_indexing():
     pending = Pending()
     token = _pending.set(pending)
     try:
-        with disable_reference_index_auto_update():
+        with disable_reference_index_auto_update(), generations.batched():
             yield pending
     finally:
         _pending.reset(token)
