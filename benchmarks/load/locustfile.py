@@ -1,7 +1,8 @@
 """Visitors of the example help center under load: browsing, searching, voting and
-commenting at once. Every accepted vote (one per visitor and page: voting again changes
-it), comment and counted view is tallied here, so run.py can check afterwards that the
-database holds exactly as many (nothing lost)."""
+commenting at once, each from an address of its own (``X-Load-Visitor``, see
+middleware.py). Every accepted vote (one per visitor and page: voting again changes it),
+comment and counted view (one per visitor and page a day) is tallied here, so run.py can
+check afterwards that the database holds exactly as many (nothing lost)."""
 
 import json
 import os
@@ -18,6 +19,7 @@ HIDDEN = re.compile(r'<input type="hidden" name="(\w+)" value="([^"]*)"')
 BROWSER = "Mozilla/5.0 (X11; Linux x86_64) LoadTest/1.0 Chrome/120 Safari/537.36"
 ARTICLES = []
 VOTED = set()  # (visitor, page): a visitor's second vote on a page changes the first
+VIEWED = set()  # (visitor, page): a page's views count once per visitor a day
 
 
 @events.request.add_listener
@@ -46,7 +48,14 @@ class Visitor(HttpUser):
     wait_time = between(0.2, 1.0)
 
     def on_start(self):
+        self.address = "10." + ".".join(str(random.randint(1, 254)) for _ in range(3))
         self.client.headers["User-Agent"] = BROWSER
+        self.client.headers["X-Load-Visitor"] = self.address
+
+    def viewed(self, page_id, response):
+        if response.status_code == 200:
+            VIEWED.add((self.address, page_id))
+            ACCEPTED["views"] = len(VIEWED)
 
     def article(self):
         page_id, url = random.choice(ARTICLES)
@@ -55,10 +64,8 @@ class Visitor(HttpUser):
     @task(4)
     def browse(self):
         self.client.get("/en/", name="home")
-        _page_id, path = self.article()
-        response = self.client.get(f"/{path}", name="article")
-        if response.status_code == 200:
-            ACCEPTED["views"] += 1
+        page_id, path = self.article()
+        self.viewed(page_id, self.client.get(f"/{path}", name="article"))
 
     @task(3)
     def search(self):
@@ -68,8 +75,7 @@ class Visitor(HttpUser):
     def vote(self):
         page_id, path = self.article()
         page = self.client.get(f"/{path}", name="article")
-        if page.status_code == 200:
-            ACCEPTED["views"] += 1
+        self.viewed(page_id, page)
         token = self.client.cookies.get("csrftoken", "")
         response = self.client.post(
             "/en/feedback/",
@@ -83,16 +89,16 @@ class Visitor(HttpUser):
             allow_redirects=False,
         )
         if response.status_code == 303:
-            VOTED.add((id(self), page_id))
+            VOTED.add((self.address, page_id))
             ACCEPTED["votes"] = len(VOTED)
 
     @task(1)
     def comment(self):
-        _page_id, path = self.article()
+        page_id, path = self.article()
         page = self.client.get(f"/{path}", name="article")
+        self.viewed(page_id, page)
         if page.status_code != 200:
             return
-        ACCEPTED["views"] += 1
         fields = dict(HIDDEN.findall(page.text))
         if "security_hash" not in fields:
             return  # a closed discussion shows no form: a visitor cannot post there

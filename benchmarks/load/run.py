@@ -78,6 +78,7 @@ def main():
             "PYTHONPATH": f"{ROOT}{os.pathsep}{EXAMPLE}",
         }
         manage(env, "migrate", "--noinput", capture=True)
+        manage(env, "createcachetable", capture=True)
         manage(env, "helpcenter_demo", "--site-root", capture=True)
         before = counts(env)
         port = free_port()

@@ -1,7 +1,13 @@
 """The example site under load (benchmarks/load/run.py): PostgreSQL from DATABASE_URL,
 DEBUG off, and the per-address limits lifted, since every simulated visitor comes from
 127.0.0.1. Comments are stored when posted (no email confirmation), so the load test can
-count them."""
+count them.
+
+As a production site should: the once-a-day marks and rate limits in a cache every
+worker shares (the database's), and the page cache's copies in each worker's memory
+(correct per worker: the content generations that drop them are in the database).
+Each simulated visitor's address comes from its X-Load-Visitor header
+(benchmarks/load/middleware.py), as a trusted proxy middleware would set it."""
 
 import dj_database_url
 
@@ -13,10 +19,24 @@ ALLOWED_HOSTS = ["127.0.0.1", "localhost"]
 DATABASES = {"default": dj_database_url.config(conn_max_age=60)}
 EMAIL_BACKEND = "django.core.mail.backends.dummy.EmailBackend"
 COMMENTS_XTD_CONFIRM_EMAIL = False
+MIDDLEWARE = ["benchmarks.load.middleware.LoadVisitorAddress", *MIDDLEWARE]  # noqa: F405
+CACHES = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+        "LOCATION": "helpcenter_cache",
+        # Every visitor's once-a-day marks are entries: the default (300) culls them.
+        "OPTIONS": {"MAX_ENTRIES": 1_000_000},
+    },
+    "pages": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "OPTIONS": {"MAX_ENTRIES": 5_000},
+    },
+}
 WAGTAIL_HELPCENTER = {
     **WAGTAIL_HELPCENTER,  # noqa: F405
     "VOTES_PER_ADDRESS": 1_000_000,
     "API_REQUESTS_PER_MINUTE": 1_000_000,
     "DISCUSSION_POSTS_PER_USER": None,
     "DISCUSSION_POSTS_PER_ADDRESS": None,
+    "PAGE_CACHE_ALIAS": "pages",
 }
