@@ -7,14 +7,15 @@ whole index), and the reference index re-reads the object's references. An impor
 article is saved three times (``add_child``, ``save_revision``, ``publish``), so most of
 an import went into indexing each page three times.
 
-Inside ``deferred_indexing()`` the saves made in this context (thread or task) only
-note which object was saved; ``flush()`` then indexes each of them once, as it is in
-the database by then, with the search backends' bulk add and Wagtail's own reference
-index update; the page cache's content generations (``caching.generations``) are
-renewed with them, once per help center. Leaving the block flushes whatever is left, also when the block ends with
-an exception. Objects deleted meanwhile, or saved in a transaction that was rolled back,
-are skipped (the database has no row for them). Deletes are not deferred: their index
-entries go at once, as always. Saves in other threads are indexed as usual.
+Inside ``deferred_indexing()`` the saves made in this context (thread or task) only note
+which object was saved; ``flush()`` then indexes each of them once, as it is in the
+database by then, with the search backends' bulk add and Wagtail's own reference index
+update; the page cache's content generations (``caching.generations``) are renewed with
+them, once per help center. Leaving the block flushes whatever is left, also when the
+block ends with an exception. Objects deleted meanwhile, or saved in a transaction that
+was rolled back, are skipped (the database has no row for them). Deletes are not
+deferred: their index entries go at once, as always. Saves in other threads are indexed
+as usual.
 
 If the process dies inside the block (killed, out of memory), what was saved since the
 last flush is not indexed: ``manage.py update_index`` and
