@@ -1,8 +1,9 @@
 """The load test, one command (``make load``): the example help center under gunicorn on
-a throw-away PostgreSQL (tools/postgres), visitors browsing, searching, voting and
-commenting at once (locust, headless, loopback only, bounded in time), then the checks:
-no response was a server error, and every vote, view and comment the server accepted is
-in the database. Writes benchmarks/results/load.md; exits non-zero when a check fails.
+a throw-away PostgreSQL (tools/postgres) and Memcached (tools/memcached), visitors
+browsing, searching, voting and commenting at once (locust, headless, loopback only,
+bounded in time), then the checks: no response was a server error, and every vote, view
+and comment the server accepted is in the database. Writes benchmarks/results/load.md;
+exits non-zero when a check fails.
 
 Options through the environment: LOAD_USERS (50), LOAD_SECONDS (120), LOAD_WORKERS (4).
 """
@@ -68,17 +69,22 @@ def endpoint_rows(stats_csv):
 
 def main():
     sys.path.insert(0, str(ROOT))
+    from tools.memcached.server import memcached
     from tools.postgres.server import free_port, postgres
 
-    with postgres() as database_url, tempfile.TemporaryDirectory() as scratch:
+    with (
+        postgres() as database_url,
+        memcached() as cache_location,
+        tempfile.TemporaryDirectory() as scratch,
+    ):
         env = {
             **os.environ,
             "DATABASE_URL": database_url,
+            "MEMCACHED_LOCATION": cache_location,
             "DJANGO_SETTINGS_MODULE": "demo_site.settings.load",
             "PYTHONPATH": f"{ROOT}{os.pathsep}{EXAMPLE}",
         }
         manage(env, "migrate", "--noinput", capture=True)
-        manage(env, "createcachetable", capture=True)
         manage(env, "helpcenter_demo", "--site-root", capture=True)
         before = counts(env)
         port = free_port()

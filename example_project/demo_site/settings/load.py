@@ -4,10 +4,12 @@ DEBUG off, and the per-address limits lifted, since every simulated visitor come
 count them.
 
 As a production site should: the once-a-day marks and rate limits in a cache every
-worker shares (the database's), and the page cache's copies in each worker's memory
-(correct per worker: the content generations that drop them are in the database).
+worker shares (Memcached, tools/memcached), and the page cache's copies in each worker's
+memory (correct per worker: the content generations that drop them are in the database).
 Each simulated visitor's address comes from its X-Load-Visitor header
 (benchmarks/load/middleware.py), as a trusted proxy middleware would set it."""
+
+import os
 
 import dj_database_url
 
@@ -22,10 +24,8 @@ COMMENTS_XTD_CONFIRM_EMAIL = False
 MIDDLEWARE = ["benchmarks.load.middleware.LoadVisitorAddress", *MIDDLEWARE]  # noqa: F405
 CACHES = {
     "default": {
-        "BACKEND": "django.core.cache.backends.db.DatabaseCache",
-        "LOCATION": "helpcenter_cache",
-        # Every visitor's once-a-day marks are entries: the default (300) culls them.
-        "OPTIONS": {"MAX_ENTRIES": 1_000_000},
+        "BACKEND": "django.core.cache.backends.memcached.PyMemcacheCache",
+        "LOCATION": os.environ["MEMCACHED_LOCATION"],
     },
     "pages": {
         "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
