@@ -195,17 +195,15 @@ class HelpCenterPage(RoutablePageMixin, HelpCenterPageBase):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         config = get_config()
-        categories = handler("categories_with_counts")(request, self)
-        articles = handler("below")(request, self, ArticlePage)
+        categories, faq_pages = handler("sections")(request, self)
+        promoted, recent = handler("newest_and_promoted")(
+            request, self, config["HOME_PROMOTED_COUNT"], config["HOME_RECENT_COUNT"]
+        )
         context.update(
             categories=categories,
-            faq_pages=list(handler("children_of")(request, self, FAQPage)),
-            promoted_articles=list(
-                articles.filter(promoted=True).order_by("path")[: config["HOME_PROMOTED_COUNT"]]
-            ),
-            recent_articles=list(
-                articles.order_by("-last_published_at", "path")[: config["HOME_RECENT_COUNT"]]
-            ),
+            faq_pages=faq_pages,
+            promoted_articles=promoted,
+            recent_articles=recent,
         )
         return context
 
@@ -308,8 +306,7 @@ class CategoryPage(AudienceMixin, HelpCenterPageBase):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        subcategories = handler("categories_with_counts")(request, self)
-        faq_pages = list(handler("children_of")(request, self, FAQPage))
+        subcategories, faq_pages = handler("sections")(request, self)
         articles = handler("children_of")(request, self, ArticlePage)
         try:
             page_of_articles = handler("paginate")(
