@@ -23,6 +23,9 @@ from wagtail.models import Page, PageViewRestriction
 _RESTRICTIONS_ATTRIBUTE = "_wagtail_helpcenter_restrictions"
 # The attribute a routed page keeps its request's restrictions under.
 ROUTED_RESTRICTIONS = "_helpcenter_request_restrictions"
+# The attribute a page routed by pages_on_the_way keeps its translations under (every
+# page sharing its translation_key, live or not, in path order, with their locale).
+TRANSLATIONS = "_helpcenter_translations"
 SITE_DEPTH = 2  # the depth of a site's root page (below the tree's root, never an alias)
 
 
@@ -34,15 +37,28 @@ def path_prefixes(path):
 def pages_on_the_way(page, path_components, models):
     """The specific pages ``path_components`` name below ``page``, each with its parent
     cached, in one query; None when Wagtail's own walk must decide (a page not found,
-    a page of another type, two children with one slug)."""
+    a page of another type, two children with one slug).
+
+    The same query reads the translations of the page found (every page sharing its
+    ``translation_key``, with its locale), which the language switcher then filters
+    (``languages.page_translations``): the last page is kept with them, under
+    ``TRANSLATIONS``."""
     levels = Q()
     for offset, slug in enumerate(path_components, 1):
         levels |= Q(depth=page.depth + offset, slug=slug)
+    last = Page.objects.filter(
+        depth=page.depth + len(path_components),
+        slug=path_components[-1],
+        path__startswith=page.path,
+    )
     by_content_type = {ContentType.objects.get_for_model(model).pk: model for model in models}
     rows = list(
-        Page.objects.filter(levels, path__startswith=page.path)
-        .select_related(*(model._meta.model_name for model in models))
-        .order_by()
+        Page.objects.filter(
+            Q(levels, path__startswith=page.path)
+            | Q(translation_key__in=last.values("translation_key"))
+        )
+        .select_related("locale", *(model._meta.model_name for model in models))
+        .order_by("path")
     )
     parent, found = page, []
     for slug in path_components:
@@ -62,6 +78,11 @@ def pages_on_the_way(page, path_components, models):
         child._cached_parent_obj = parent  # as Wagtail's walk does
         found.append(child)
         parent = child
+    setattr(
+        parent,
+        TRANSLATIONS,
+        [row for row in rows if row.translation_key == parent.translation_key],
+    )
     return found
 
 
