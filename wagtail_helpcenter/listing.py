@@ -40,7 +40,12 @@ def below_outer_page(queryset):
 
 
 def visible_content_below(request):
-    return below_outer_page(visible_pages(request, Page.objects.type(ArticlePage, FAQPage)))
+    """True for an outer page with a live article or FAQ page below it that the request
+    may view. Each from its own table joined on the path range (a filter on the page's
+    content type makes SQLite walk every page of that type instead)."""
+    return Exists(below_outer_page(visible_pages(request, ArticlePage.objects.all()))) | Exists(
+        below_outer_page(visible_pages(request, FAQPage.objects.all()))
+    )
 
 
 def holding_visible_content(request, categories):
@@ -48,7 +53,7 @@ def holding_visible_content(request, categories):
     them that the request may view. A section with nothing a visitor may read is not
     shown to them, as hosted help centers do: a category of internal articles only
     would otherwise name internal work to everyone."""
-    return categories.filter(Exists(visible_content_below(request)))
+    return categories.filter(visible_content_below(request))
 
 
 def holds_visible_content(request, category):
@@ -72,7 +77,7 @@ def sections(request, parent):
     children = (
         visible_pages(request, Page.objects.child_of(parent))
         # From the categories' and FAQ pages' own tables, as few_pages does.
-        .filter((is_category & Exists(visible_content_below(request))) | is_faq_page)
+        .filter((is_category & visible_content_below(request)) | is_faq_page)
         .annotate(capped_count=CappedCount(articles.values("pk")[:ARTICLE_COUNT_CAP]))
         .select_related("categorypage", "faqpage")
         .order_by("path")

@@ -415,6 +415,12 @@ class ArticlePage(CountedViewsMixin, AudienceMixin, HelpCenterPageBase):
     class Meta:
         verbose_name = _("article")
         verbose_name_plural = _("articles")
+        indexes = [
+            # The help center home's promoted articles: read from the few promoted rows.
+            models.Index(
+                fields=["promoted"], condition=Q(promoted=True), name="helpcenter_promoted_idx"
+            ),
+        ]
 
     def clean(self):
         super().clean()
