@@ -134,6 +134,10 @@ DEFAULTS = {
     # Outcomes of repeated searches kept in the same cache (search.cache): how long (0
     # turns it off; a change is seen on the next search whatever this is).
     "SEARCH_CACHE_SECONDS": 300,
+    # The discussions' community rules kept in the same cache (discussions.threads): how
+    # long (0 reads them for every page). A change drops them from the cache at once; a
+    # cache of its own in each process (locmem) shows it in the others after this long.
+    "RULES_CACHE_SECONDS": 300,
 }
 
 

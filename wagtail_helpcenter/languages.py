@@ -18,6 +18,7 @@ from django.utils.translation import get_language, get_language_info
 from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Page
 
+from .models.routing import TRANSLATIONS
 from .visibility import get_visibility
 
 _FALLBACK_ATTRIBUTE = "_wagtail_helpcenter_routing_fallback"
@@ -49,12 +50,21 @@ def page_translations(request, page):
         return []
     cache = request.__dict__.setdefault(_TRANSLATIONS_ATTRIBUTE, {}) if request else {}
     if page.pk not in cache:
-        translations = visible_translations(
-            request,
-            Page.objects.filter(translation_key=page.translation_key).only(
-                "pk", "path", "url_path", "locale"
-            ),
-        )
+        routed = page.__dict__.get(TRANSLATIONS)  # read with the page when routing
+        if routed is not None:
+            visibility = get_visibility(request)
+            translations = [
+                translation
+                for translation in routed
+                if translation.live and visibility.can_view(translation)
+            ]
+        else:
+            translations = visible_translations(
+                request,
+                Page.objects.filter(translation_key=page.translation_key).only(
+                    "pk", "path", "url_path", "locale"
+                ),
+            )
         order = _content_language_order()
         translations.sort(key=lambda item: order.get(item.locale.language_code, len(order)))
         cache[page.pk] = [(translation.locale, translation) for translation in translations]

@@ -2,8 +2,8 @@
 paginated in a fixed number of queries whatever the number of pages."""
 
 from django.core.paginator import Paginator
-from django.db.models import Count, Exists, OuterRef, Value
-from django.db.models.functions import Concat, Substr
+from django.db.models import Exists, IntegerField, OuterRef, Q, Subquery, Value
+from django.db.models.functions import Concat
 from django.utils.translation import gettext as _
 from wagtail.models import Page
 
@@ -13,6 +13,10 @@ from .models import ArticlePage, CategoryPage, FAQPage
 from .visibility import visible_pages
 
 MAX_PAGE_PARAMETER_LENGTH = 12
+# A category's number of articles is counted up to this many: a help center of many
+# thousands of articles does not read them all for its home page. A category holding
+# this many or more shows "99+ articles" (``article_count`` 99, ``article_count_is_capped``).
+ARTICLE_COUNT_CAP = 100
 
 
 def few_pages(model):
@@ -28,47 +32,90 @@ def children_of(request, parent, model):
     return visible_pages(request, pages.child_of(parent)).order_by("path")
 
 
+def below_outer_page(queryset):
+    """The pages of ``queryset`` below the outer query's page: descendants by a range on
+    the indexed path (a child's path is its parent's plus letters and digits, all sorting
+    before "~")."""
+    return queryset.filter(path__gt=OuterRef("path"), path__lt=Concat(OuterRef("path"), Value("~")))
+
+
+def visible_content_below(request):
+    """True for an outer page with a live article or FAQ page below it that the request
+    may view. Each from its own table joined on the path range (a filter on the page's
+    content type makes SQLite walk every page of that type instead)."""
+    return Exists(below_outer_page(visible_pages(request, ArticlePage.objects.all()))) | Exists(
+        below_outer_page(visible_pages(request, FAQPage.objects.all()))
+    )
+
+
 def holding_visible_content(request, categories):
     """The pages of ``categories`` (a queryset) with a live article or FAQ page below
     them that the request may view. A section with nothing a visitor may read is not
     shown to them, as hosted help centers do: a category of internal articles only
     would otherwise name internal work to everyone."""
-    # Descendants by a range on the indexed path: a child's path is its parent's plus
-    # letters and digits, all sorting before "~".
-    content = visible_pages(request, Page.objects.type(ArticlePage, FAQPage)).filter(
-        path__gt=OuterRef("path"), path__lt=Concat(OuterRef("path"), Value("~"))
-    )
-    return categories.filter(Exists(content))
+    return categories.filter(visible_content_below(request))
 
 
 def holds_visible_content(request, category):
     return holding_visible_content(request, Page.objects.filter(pk=category.pk)).exists()
 
 
-def article_counts(request, parent, sections):
-    """``{section.pk: number of live articles the request may view below it}`` for
-    child pages ``sections`` of ``parent``, in one query."""
-    if not sections:
-        return {}
-    prefix_length = (parent.depth + 1) * Page.steplen
-    rows = (
-        visible_pages(request, ArticlePage.objects.descendant_of(parent))
-        .annotate(section_path=Substr("path", 1, prefix_length))
-        .values("section_path")
-        .annotate(count=Count("pk"))
-        .order_by()
+class CappedCount(Subquery):
+    """How many rows a sliced queryset has: the database stops at the slice."""
+
+    template = "(SELECT COUNT(*) FROM (%(subquery)s) AS helpcenter_capped_count)"
+    output_field = IntegerField()
+
+
+def sections(request, parent):
+    """The visible child categories of ``parent`` (those holding something the request
+    may read, each with ``article_count``, see ARTICLE_COUNT_CAP) and its visible FAQ
+    pages, in path order, in one query: ``(categories, faq_pages)``."""
+    articles = below_outer_page(visible_pages(request, ArticlePage.objects.all()))
+    is_category = Q(pk__in=CategoryPage.objects.values("pk"))
+    is_faq_page = Q(pk__in=FAQPage.objects.values("pk"))
+    children = (
+        visible_pages(request, Page.objects.child_of(parent))
+        # From the categories' and FAQ pages' own tables, as few_pages does.
+        .filter((is_category & visible_content_below(request)) | is_faq_page)
+        .annotate(capped_count=CappedCount(articles.values("pk")[:ARTICLE_COUNT_CAP]))
+        .select_related("categorypage", "faqpage")
+        .order_by("path")
     )
-    count_by_path = {row["section_path"]: row["count"] for row in rows}
-    return {section.pk: count_by_path.get(section.path, 0) for section in sections}
+    categories, faq_pages = [], []
+    for child in children:
+        if hasattr(child, "categorypage"):
+            category = child.categorypage
+            category.article_count_is_capped = child.capped_count >= ARTICLE_COUNT_CAP
+            category.article_count = min(child.capped_count, ARTICLE_COUNT_CAP - 1)
+            categories.append(category)
+        else:
+            faq_pages.append(child.faqpage)
+    return categories, faq_pages
 
 
 def categories_with_counts(request, parent):
     """The visible child categories of ``parent``, each with ``article_count``."""
-    categories = list(holding_visible_content(request, children_of(request, parent, CategoryPage)))
-    counts = article_counts(request, parent, categories)
-    for category in categories:
-        category.article_count = counts[category.pk]
-    return categories
+    return sections(request, parent)[0]
+
+
+def newest_and_promoted(request, parent, promoted_count, recent_count):
+    """The first ``promoted_count`` promoted articles below ``parent`` (in tree order) and
+    the ``recent_count`` last published (newest first) that the request may view, in one
+    query reading no more than those: ``(promoted, recent)``."""
+    articles = visible_pages(request, ArticlePage.objects.descendant_of(parent))
+    promoted = articles.filter(promoted=True).order_by("path").values("pk")[:promoted_count]
+    recent = articles.order_by("-last_published_at", "path").values("pk")[:recent_count]
+    rows = list(
+        ArticlePage.objects.filter(Q(pk__in=promoted) | Q(pk__in=recent)).order_by(
+            "-last_published_at", "path"
+        )
+    )
+    # The recent ones come first in this order (the others sort after all of them).
+    newest = rows[:recent_count]
+    return sorted((row for row in rows if row.promoted), key=lambda row: row.path)[
+        :promoted_count
+    ], newest
 
 
 def id_parameter(request, name):

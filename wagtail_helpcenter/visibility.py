@@ -12,14 +12,11 @@ restrictions at once, in a fixed number of queries, and cached on the request.
 
 from django.db.models import Q
 from django.utils.cache import patch_cache_control, patch_vary_headers
-from wagtail.models import BaseViewRestriction, PageViewRestriction
+from wagtail.models import BaseViewRestriction
+
+from .models.routing import load_restrictions, request_restrictions
 
 _CACHE_ATTRIBUTE = "_wagtail_helpcenter_visibility"
-
-
-def load_restrictions():
-    """Every page view restriction, with its page and groups: what PageVisibility reads."""
-    return list(PageViewRestriction.objects.select_related("page").prefetch_related("groups"))
 
 
 class PageVisibility:
@@ -28,16 +25,19 @@ class PageVisibility:
         what that account may see away from any request. ``restrictions`` (from
         :func:`load_restrictions`) spares the query when deciding for many users."""
         if restrictions is None:
-            restrictions = load_restrictions()
+            # A request reads them once, for Wagtail's check of its page too (routing).
+            restrictions = (
+                request_restrictions(request).all() if request is not None else load_restrictions()
+            )
         if user is None:
             user = getattr(request, "user", None)
         session = getattr(request, "session", None) or {}
         self._user_group_ids = None
         # Every restricted section, whoever asks: kept out of search engines and feeds.
-        self.restricted_paths = sorted({restriction.page.path for restriction in restrictions})
+        self.restricted_paths = sorted({restriction.page_path for restriction in restrictions})
         self.hidden_paths = sorted(
             {
-                restriction.page.path
+                restriction.page_path
                 for restriction in restrictions
                 if not self._passes(restriction, user, session)
             }
@@ -60,7 +60,7 @@ class PageVisibility:
                 return False
             if user.is_superuser:
                 return True
-            return bool({group.pk for group in restriction.groups.all()} & self._group_ids(user))
+            return bool(restriction.group_ids & self._group_ids(user))
         return True
 
     def hidden_q(self, prefix=""):

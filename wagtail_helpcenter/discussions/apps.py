@@ -26,12 +26,18 @@ class HelpCenterDiscussionsAppConfig(AppConfig):
         super().import_models()
 
     def ready(self):
-        from django.db.models.signals import post_save
+        from django.db.models.signals import post_delete, post_save
         from django_comments.signals import comment_will_be_posted
         from django_comments_xtd.signals import confirmation_received
 
-        from .models import Ban
+        from .models import Ban, CommunityRules
         from .signal_handlers import announce_ban, refuse_posting_around_the_help_center
+        from .threads import forget_community_rules
+
+        for signal in (post_save, post_delete):
+            signal.connect(
+                forget_community_rules, sender=CommunityRules, dispatch_uid="helpcenter_rules"
+            )
 
         comment_will_be_posted.connect(
             refuse_posting_around_the_help_center, dispatch_uid="helpcenter_refuse_posting"

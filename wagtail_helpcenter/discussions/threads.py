@@ -5,7 +5,9 @@ from dataclasses import dataclass, field
 
 from django.contrib.contenttypes.models import ContentType
 from django.contrib.sites.shortcuts import get_current_site
+from django.core.cache import caches
 from django.core.paginator import Paginator
+from django.db import transaction
 from django_comments_xtd.models import XtdComment, max_thread_level_for_content_type
 
 from ..conf import get_config
@@ -16,6 +18,7 @@ from .models import CommunityRules, Thread
 from .roles import staff_user_ids
 
 NEWEST, OLDEST = "newest", "oldest"
+RULES_CACHE_KEY = "wagtail_helpcenter:community_rules"
 
 
 @dataclass
@@ -52,6 +55,33 @@ def conversations(comments, accepted_id, order):
     return threads
 
 
+def _rules_cache():
+    return caches[get_config()["PAGE_CACHE_ALIAS"]]
+
+
+def community_rules():
+    """The rules linked above every comment form (the first CommunityRules), kept in the
+    page cache's CACHES alias for RULES_CACHE_SECONDS: they rarely change, and every
+    page with a discussion shows them."""
+    seconds = get_config()["RULES_CACHE_SECONDS"]
+    if not seconds:
+        return CommunityRules.objects.first()
+    kept = _rules_cache().get(RULES_CACHE_KEY)
+    if kept is None:
+        kept = (CommunityRules.objects.first(),)  # a tuple: "no rules" is kept too
+        _rules_cache().set(RULES_CACHE_KEY, kept, seconds)
+    return kept[0]
+
+
+def forget_community_rules(sender=None, raw=False, **kwargs):
+    """post_save / post_delete of CommunityRules: the next page reads them anew (now,
+    and once the change is committed, in case a page read the old ones meanwhile)."""
+    if raw:
+        return
+    _rules_cache().delete(RULES_CACHE_KEY)
+    transaction.on_commit(lambda: _rules_cache().delete(RULES_CACHE_KEY))
+
+
 def discussion_context(request, page):
     order = OLDEST if request.GET.get("comments") == OLDEST else NEWEST
     content_type = ContentType.objects.get_for_model(page, for_concrete_model=False)
@@ -79,5 +109,5 @@ def discussion_context(request, page):
         "form": None
         if thread and thread.is_closed
         else HelpCenterCommentForm(page, user=getattr(request, "user", None)),
-        "rules": CommunityRules.objects.first(),
+        "rules": community_rules(),
     }

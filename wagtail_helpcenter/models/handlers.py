@@ -35,6 +35,8 @@ HANDLERS = {
     "in_visitor_language": "wagtail_helpcenter.languages.in_visitor_language",
     "measures_reading": "wagtail_helpcenter.page_views.measures_reading",
     "categories_with_counts": "wagtail_helpcenter.listing.categories_with_counts",
+    "sections": "wagtail_helpcenter.listing.sections",
+    "newest_and_promoted": "wagtail_helpcenter.listing.newest_and_promoted",
     "children_of": "wagtail_helpcenter.listing.children_of",
     "below": "wagtail_helpcenter.listing.below",
     "paginate": "wagtail_helpcenter.listing.paginate",

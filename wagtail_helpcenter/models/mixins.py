@@ -7,6 +7,7 @@ from wagtail.models import Page, Site
 from ..audience import INTERNAL, PUBLIC
 from ..conf import get_config
 from .handlers import handler
+from .routing import routed_ancestors
 
 
 class AudienceMixin(models.Model):
@@ -41,14 +42,21 @@ class HelpCenterContextMixin:
 
         if isinstance(self, HelpCenterPage):
             return self
+        routed = routed_ancestors(self)  # the pages routing loaded on the way here
+        if routed is not None:
+            return next((page for page in routed if isinstance(page, HelpCenterPage)), None)
         return HelpCenterPage.objects.ancestor_of(self).order_by("-depth").first()
 
     def get_breadcrumbs(self, request):
         """Live ancestors from the site's root page down to this page's parent (an
         unpublished category is not named, though Wagtail still serves what is below)."""
-        ancestors = list(
-            Page.objects.ancestor_of(self).filter(depth__gt=1).live().order_by("depth")
-        )
+        routed = routed_ancestors(self)
+        if routed is not None:
+            ancestors = [page for page in reversed(routed) if page.live]
+        else:
+            ancestors = list(
+                Page.objects.ancestor_of(self).filter(depth__gt=1).live().order_by("depth")
+            )
         site = Site.find_for_request(request) if request else None
         root_ids = [page.pk for page in ancestors]
         if site is not None and site.root_page_id in root_ids:

@@ -33,6 +33,7 @@ from ..panels import ReviewStatusPanel
 from ..visitors import is_editor, is_preview
 from .handlers import handler
 from .mixins import AudienceMixin, HelpCenterContextMixin
+from .routing import mark_routed, pages_on_the_way, routed_view_restrictions
 from .sections import section_id
 from .translatable import synchronised
 
@@ -50,7 +51,13 @@ class HelpCenterPageBase(HelpCenterContextMixin, Page):
         """Wagtail checks an alias against its source page alone (and the alias's own
         ancestors), not the sections above the source nor the restrictions mirrored onto
         the alias: an alias of an internal article placed in a public category was served
-        to anyone. An alias here also has those, as the help center's lists see it."""
+        to anyone. An alias here also has those, as the help center's lists see it.
+
+        A page routed for a request (no alias on its way) is checked against the
+        restrictions its request reads anyway for its listings (``routing``)."""
+        routed = routed_view_restrictions(self)
+        if routed is not None:
+            return routed
         restrictions = super().get_view_restrictions()
         if not self.alias_of_id:
             return restrictions
@@ -60,8 +67,15 @@ class HelpCenterPageBase(HelpCenterContextMixin, Page):
         )
 
     def route(self, request, path_components):
+        if path_components:
+            found = pages_on_the_way(self, path_components, routed_page_types())
+            if found:
+                try:
+                    return found[-1].route(request, [])
+                except Http404:
+                    pass  # not live: Wagtail's walk and the translation fallback decide
         try:
-            return super().route(request, path_components)
+            return mark_routed(super().route(request, path_components), request)
         except Http404:
             if not path_components:
                 raise
@@ -79,6 +93,12 @@ class HelpCenterPageBase(HelpCenterContextMixin, Page):
 
     class Meta:
         abstract = True
+
+
+def routed_page_types():
+    """The page types below a help center whose ``route`` is Wagtail's walk (with the
+    translation fallback): ``pages_on_the_way`` may resolve a URL through them."""
+    return (CategoryPage, ArticlePage, FAQPage)
 
 
 class CountedViewsMixin:
@@ -162,6 +182,10 @@ class HelpCenterPage(RoutablePageMixin, HelpCenterPageBase):
         verbose_name = _("help center")
         verbose_name_plural = _("help centers")
 
+    def route(self, request, path_components):
+        # RoutablePageMixin answers its own routes without the base class's route.
+        return mark_routed(super().route(request, path_components), request)
+
     def serve(self, request, *args, **kwargs):
         # RoutablePageMixin answers its routes (search, feeds, API) without the base
         # class's serve: mark those private here too.
@@ -171,17 +195,15 @@ class HelpCenterPage(RoutablePageMixin, HelpCenterPageBase):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         config = get_config()
-        categories = handler("categories_with_counts")(request, self)
-        articles = handler("below")(request, self, ArticlePage)
+        categories, faq_pages = handler("sections")(request, self)
+        promoted, recent = handler("newest_and_promoted")(
+            request, self, config["HOME_PROMOTED_COUNT"], config["HOME_RECENT_COUNT"]
+        )
         context.update(
             categories=categories,
-            faq_pages=list(handler("children_of")(request, self, FAQPage)),
-            promoted_articles=list(
-                articles.filter(promoted=True).order_by("path")[: config["HOME_PROMOTED_COUNT"]]
-            ),
-            recent_articles=list(
-                articles.order_by("-last_published_at", "path")[: config["HOME_RECENT_COUNT"]]
-            ),
+            faq_pages=faq_pages,
+            promoted_articles=promoted,
+            recent_articles=recent,
         )
         return context
 
@@ -284,8 +306,7 @@ class CategoryPage(AudienceMixin, HelpCenterPageBase):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        subcategories = handler("categories_with_counts")(request, self)
-        faq_pages = list(handler("children_of")(request, self, FAQPage))
+        subcategories, faq_pages = handler("sections")(request, self)
         articles = handler("children_of")(request, self, ArticlePage)
         try:
             page_of_articles = handler("paginate")(
@@ -394,6 +415,12 @@ class ArticlePage(CountedViewsMixin, AudienceMixin, HelpCenterPageBase):
     class Meta:
         verbose_name = _("article")
         verbose_name_plural = _("articles")
+        indexes = [
+            # The help center home's promoted articles: read from the few promoted rows.
+            models.Index(
+                fields=["promoted"], condition=Q(promoted=True), name="helpcenter_promoted_idx"
+            ),
+        ]
 
     def clean(self):
         super().clean()
