@@ -144,6 +144,7 @@ TRANSLATIONS = {
     "Updated": "更新于",
     "Breadcrumb": "面包屑导航",
     ("%(counter)s article", "%(counter)s articles"): ("%(counter)s 篇文章",),
+    ("%(counter)s+ article", "%(counter)s+ articles"): ("%(counter)s+ 篇文章",),
     "Frequently asked questions": "常见问题",
     "Thank you for your feedback.": "感谢您的反馈。",
     "Send": "发送",

@@ -174,6 +174,11 @@ TRANSLATIONS = {
         "%(counter)s raksti",
         "%(counter)s rakstu",
     ),
+    ("%(counter)s+ article", "%(counter)s+ articles"): (
+        "%(counter)s+ raksts",
+        "%(counter)s+ raksti",
+        "%(counter)s+ rakstu",
+    ),
     "Frequently asked questions": "Biežāk uzdotie jautājumi",
     "Thank you for your feedback.": "Paldies par jūsu atsauksmi.",
     "Send": "Nosūtīt",

@@ -130,6 +130,10 @@ TRANSLATIONS = {
         ("%(counter)s artikel", "%(counter)s artikelen"),
         ("%(counter)s مقاله", "%(counter)s مقاله"),
     ),
+    ("%(counter)s+ article", "%(counter)s+ articles"): (
+        ("%(counter)s+ artikel", "%(counter)s+ artikelen"),
+        ("%(counter)s+ مقاله", "%(counter)s+ مقاله"),
+    ),
     "Frequently asked questions": ("Veelgestelde vragen", "پرسش‌های متداول"),
     "Thank you for your feedback.": ("Bedankt voor je feedback.", "از بازخورد شما سپاسگزاریم."),
     "Send": ("Versturen", "ارسال"),
