@@ -389,3 +389,74 @@ def test_the_cache_command_drops_every_copy(client, help_center, article):
     assert "Pages: 600 s, searches: 300 s, in cache 'default' (LocMemCache)" in output.getvalue()
     call_command("helpcenter_cache", "--clear", stdout=StringIO())
     assert [served(reader, url)[0] for url in (help_center.url, article.url)] == ["miss"] * 2
+
+
+BEFORE_ROUTING = "hit-before-routing"
+
+
+@pytest.fixture
+def page_cache_middleware(settings):
+    settings.MIDDLEWARE = [
+        *settings.MIDDLEWARE,
+        "wagtail_helpcenter.caching.middleware.PageCacheMiddleware",
+    ]
+
+
+@pytest.mark.usefixtures("page_cache_middleware")
+class TestBeforeRouting:
+    def test_a_copy_is_served_before_wagtail_routes_the_url(self, help_center, category, article):
+        visitor("192.0.2.1").get(article.url)
+        reader = visitor("192.0.2.2")
+        with CaptureQueriesContext(connection) as first_visit:
+            status, response = served(reader, article.url)
+        assert status == BEFORE_ROUTING
+        # The generations, and the visit and the view of the visitor's first today.
+        assert len(first_visit.captured_queries) == OUR_QUERIES_FIRST_VISIT
+        with CaptureQueriesContext(connection) as again:
+            assert served(reader, article.url)[0] == BEFORE_ROUTING
+        assert len(again.captured_queries) == OUR_QUERIES_AGAIN
+        secret = reader.cookies["csrftoken"].value
+        assert {_unmask_cipher_token(token) for token in form_tokens(response)} == {secret}
+        assert PageViewDay.objects.get(page=article).views == 2
+
+    def test_a_restriction_added_sends_the_next_request_through_wagtail(
+        self, help_center, category, article
+    ):
+        reader = visitor("192.0.2.1")
+        served(reader, article.url)
+        assert served(reader, article.url)[0] == BEFORE_ROUTING
+        PageViewRestriction.objects.create(page=category, restriction_type="login")
+        response = reader.get(article.url)
+        assert response.status_code == 302
+        assert response.get(HIT_HEADER) is None
+
+    def test_an_unpublished_page_is_not_found_at_once(self, help_center, category, article):
+        reader = visitor("192.0.2.1")
+        served(reader, article.url)
+        assert served(reader, article.url)[0] == BEFORE_ROUTING
+        article.unpublish()
+        assert reader.get(article.url).status_code == 404
+
+    def test_restricted_pages_and_aliases_always_go_through_wagtail(
+        self, client, help_center, category, article, internal_article, staff_user
+    ):
+        alias = article.create_alias(
+            parent=CategoryPageFactory(parent=help_center, title="Elsewhere", slug="elsewhere"),
+            update_slug="invoices-again",
+        )
+        client.force_login(staff_user)
+        client.get(internal_article.url)
+        client.logout()
+        reader = visitor("192.0.2.1")
+        for _ in range(2):
+            assert reader.get(internal_article.url).status_code == 302
+            assert served(reader, alias.url)[0] in ("miss", "hit")
+
+    def test_signed_in_visitors_are_never_served_a_copy(
+        self, client, help_center, article, staff_user
+    ):
+        served(visitor("192.0.2.1"), article.url)
+        client.force_login(staff_user)
+        status, response = served(client, article.url)
+        assert status is None
+        assert "private" in response["Cache-Control"]

@@ -51,7 +51,7 @@ def measures_reading(request):
 
 def count_view(request, page):
     if first_time_today(request, f"page-view:{page.pk}"):
-        add_to_count(PageViewDay, {"page": page, "date": timezone.localdate()}, {"views": 1})
+        add_to_count(PageViewDay, {"page_id": page.pk, "date": timezone.localdate()}, {"views": 1})
 
 
 def count_visit(request, response):

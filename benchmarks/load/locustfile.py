@@ -10,8 +10,7 @@ import random
 import re
 from collections import Counter
 
-from locust import between, events, task
-from locust.contrib.fasthttp import FastHttpUser
+from locust import HttpUser, between, events, task
 
 ACCEPTED = Counter()  # what the server said it stored
 STATUSES = Counter()  # status codes by endpoint name
@@ -45,27 +44,13 @@ def write_counts(environment, **kwargs):
             json.dump({"accepted": ACCEPTED, "statuses": STATUSES}, output, indent=2)
 
 
-class Visitor(FastHttpUser):
-    """On locust's fast HTTP client: the load generator shares the machine's cores with
-    the server, and this one takes a fraction of the CPU of the requests-based one."""
-
+class Visitor(HttpUser):
     wait_time = between(0.2, 1.0)
 
     def on_start(self):
         self.address = "10." + ".".join(str(random.randint(1, 254)) for _ in range(3))
-        self.headers = {"User-Agent": BROWSER, "X-Load-Visitor": self.address}
-
-    def get(self, path, name, **kwargs):
-        return self.client.get(path, name=name, headers=self.headers, **kwargs)
-
-    def post(self, path, data, name, referer):
-        return self.client.post(
-            path, data=data, name=name, allow_redirects=False,
-            headers={**self.headers, "Referer": referer},
-        )  # fmt: skip
-
-    def cookie(self, name):
-        return next((c.value for c in self.client.cookiejar if c.name == name), "")
+        self.client.headers["User-Agent"] = BROWSER
+        self.client.headers["X-Load-Visitor"] = self.address
 
     def viewed(self, page_id, response):
         if response.status_code == 200:
@@ -78,23 +63,31 @@ class Visitor(FastHttpUser):
 
     @task(4)
     def browse(self):
-        self.get("/en/", name="home")
+        self.client.get("/en/", name="home")
         page_id, path = self.article()
-        self.viewed(page_id, self.get(f"/{path}", name="article"))
+        self.viewed(page_id, self.client.get(f"/{path}", name="article"))
 
     @task(3)
     def search(self):
-        self.get("/en/search/", name="search", params={"q": random.choice(WORDS)})
+        self.client.get("/en/search/", params={"q": random.choice(WORDS)}, name="search")
 
     @task(2)
     def vote(self):
         page_id, path = self.article()
-        page = self.get(f"/{path}", name="article")
+        page = self.client.get(f"/{path}", name="article")
         self.viewed(page_id, page)
-        token = self.cookie("csrftoken")
-        vote = {"page": page_id, "helpful": random.choice(["yes", "no"]),
-                "csrfmiddlewaretoken": token}  # fmt: skip
-        response = self.post("/en/feedback/", vote, name="vote", referer=page.url)
+        token = self.client.cookies.get("csrftoken", "")
+        response = self.client.post(
+            "/en/feedback/",
+            {
+                "page": page_id,
+                "helpful": random.choice(["yes", "no"]),
+                "csrfmiddlewaretoken": token,
+            },
+            headers={"Referer": page.url},
+            name="vote",
+            allow_redirects=False,
+        )
         if response.status_code == 303:
             VOTED.add((self.address, page_id))
             ACCEPTED["votes"] = len(VOTED)
@@ -102,7 +95,7 @@ class Visitor(FastHttpUser):
     @task(1)
     def comment(self):
         page_id, path = self.article()
-        page = self.get(f"/{path}", name="article")
+        page = self.client.get(f"/{path}", name="article")
         self.viewed(page_id, page)
         if page.status_code != 200:
             return
@@ -114,6 +107,9 @@ class Visitor(FastHttpUser):
             comment=f"Question {random.randint(1, 10**9)} about {random.choice(WORDS)}?",
             reply_to="0", honeypot="",
         )  # fmt: skip
-        response = self.post("/discussions/post/", fields, name="comment", referer=page.url)
+        response = self.client.post(
+            "/discussions/post/", fields, headers={"Referer": page.url},
+            name="comment", allow_redirects=False,
+        )  # fmt: skip
         if response.status_code in (200, 302):  # posted (302) or held for a moderator (200)
             ACCEPTED["comments"] += 1

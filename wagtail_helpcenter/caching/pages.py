@@ -49,6 +49,16 @@ STORED_HEADERS = ("Content-Type", "Content-Language", "X-Robots-Tag")
 
 
 @dataclass(frozen=True)
+class CachedRoute:
+    """What ``PageCacheMiddleware`` needs to find a URL's copy without Wagtail's routing:
+    kept only for pages no view restriction applies to, and never for an alias."""
+
+    pk: int
+    path: str
+    counts_views: bool
+
+
+@dataclass(frozen=True)
 class CachedPage:
     content: bytes
     headers: dict
@@ -122,6 +132,21 @@ def cache_key(page, request, parameters):
     return f"wagtail_helpcenter:page:{page.pk}:{digest}"
 
 
+def route_key(request):
+    parts = (
+        config_fingerprint(), request.scheme, request.get_host(), request.path,
+        translation.get_language() or "",
+    )  # fmt: skip
+    digest = hashlib.sha256("\n".join(parts).encode()).hexdigest()
+    return f"wagtail_helpcenter:route:{digest}"
+
+
+def route_for_middleware(page):
+    if page.alias_of_id or page.get_view_restrictions():
+        return None
+    return CachedRoute(page.pk, page.path, bool(getattr(page, "counts_views", False)))
+
+
 def stored_copy(response):
     """What of ``response`` may be kept for other visitors, or None."""
     if response.status_code != 200 or response.streaming or response.cookies:
@@ -176,6 +201,9 @@ def cached_serve(serve):
             copy = stored_copy(rendered)
             if copy is not None:
                 cache.set(key, copy, timeout)
+                route = route_for_middleware(page)
+                if route is not None:
+                    cache.set(route_key(request), route, timeout)
             rendered[HIT_HEADER] = "miss"
 
         if hasattr(response, "add_post_render_callback"):
@@ -187,11 +215,37 @@ def cached_serve(serve):
 
 def _may_use_cache(page, request):
     return (
+        isinstance(page, CACHED_PAGE_TYPES)
+        and is_index_route(page, request)
+        and may_get_a_copy(request)
+    )
+
+
+def may_get_a_copy(request):
+    return (
         get_config()["PAGE_CACHE_SECONDS"] > 0
         and request.method in ("GET", "HEAD")
-        and isinstance(page, CACHED_PAGE_TYPES)
         and not is_preview(request)
         and not signed_in(request)
-        and is_index_route(page, request)
         and not has_pending_messages(request)
     )
+
+
+def copy_before_routing(request):
+    """The response ``PageCacheMiddleware`` sends without Wagtail's routing, or None."""
+    if not may_get_a_copy(request):
+        return None
+    parameters = cacheable_parameters(request)
+    if parameters is None:
+        return None
+    cache = page_cache()
+    route = cache.get(route_key(request))
+    if route is None:
+        return None
+    copy = cache.get(cache_key(route, request, parameters))
+    if copy is None:
+        return None
+    page_views.count_cached_visit(request, route, copy.help_center_id, copy.help_center_locale_id)
+    response = response_from(copy, request)
+    response[HIT_HEADER] = "hit-before-routing"
+    return response

@@ -57,6 +57,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Anonymous visitors' copies of help center pages before Wagtail's routing.
+    "wagtail_helpcenter.caching.middleware.PageCacheMiddleware",
 ]
 
 ROOT_URLCONF = "demo_site.urls"
