@@ -3,11 +3,11 @@ DEBUG off, and the per-address limits lifted, since every simulated visitor come
 127.0.0.1. Comments are stored when posted (no email confirmation), so the load test can
 count them.
 
-As a production site should: the once-a-day marks and rate limits in a cache every
-worker shares (Memcached, tools/memcached), and the page cache's copies in each worker's
-memory (correct per worker: the content generations that drop them are in the database).
-Each simulated visitor's address comes from its X-Load-Visitor header
-(benchmarks/load/middleware.py), as a trusted proxy middleware would set it."""
+As a production site should: the once-a-day marks, rate limits and the page cache's
+copies in a cache every worker shares (Memcached, tools/memcached): a comment drops its
+page's copy, and one worker renders it again for all. Each simulated visitor's address
+comes from its X-Load-Visitor header (benchmarks/load/middleware.py), as a trusted proxy
+middleware would set it."""
 
 import os
 
@@ -27,10 +27,6 @@ CACHES = {
         "BACKEND": "django.core.cache.backends.memcached.PyMemcacheCache",
         "LOCATION": os.environ["MEMCACHED_LOCATION"],
     },
-    "pages": {
-        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-        "OPTIONS": {"MAX_ENTRIES": 5_000},
-    },
 }
 WAGTAIL_HELPCENTER = {
     **WAGTAIL_HELPCENTER,  # noqa: F405
@@ -38,5 +34,4 @@ WAGTAIL_HELPCENTER = {
     "API_REQUESTS_PER_MINUTE": 1_000_000,
     "DISCUSSION_POSTS_PER_USER": None,
     "DISCUSSION_POSTS_PER_ADDRESS": None,
-    "PAGE_CACHE_ALIAS": "pages",
 }
