@@ -9,6 +9,7 @@ TRANSLATIONS = {
     "Language": "语言",
     "Reply": "回复",
     "Email": "电子邮件",
+    "Name": "姓名",
     "We send you a link to confirm your comment. It is never shown.": (
         "我们会向您发送一个确认评论的链接。您的邮箱地址不会公开显示。"
     ),

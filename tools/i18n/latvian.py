@@ -12,6 +12,7 @@ TRANSLATIONS = {
     "Language": "Valoda",
     "Reply": "Atbildēt",
     "Email": "E-pasts",
+    "Name": "Vārds",
     "We send you a link to confirm your comment. It is never shown.": (
         "Mēs jums nosūtīsim saiti, lai apstiprinātu komentāru. Jūsu adrese netiek rādīta."
     ),
