@@ -84,8 +84,8 @@ def main(argv=None):
             with uncached:
                 ours, our_queries = measure(client, page.url, args.repeat)
             cached, cached_queries = measure(client, page.url, args.repeat)
-            with before_routing:
-                early, early_queries = measure(client, page.url, args.repeat)
+            with before_routing:  # a new client: a client keeps the middleware it started with
+                early, early_queries = measure(Client(), page.url, args.repeat)
             reference, reference_queries = measure(
                 client, f"/reference-page/{page.pk}/", args.repeat
             )
