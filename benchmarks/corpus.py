@@ -4,6 +4,7 @@ import random
 
 from wagtail.models import Page, Site
 
+from benchmarks.words import FILLER, VERBS
 from wagtail_helpcenter.models import ArticlePage, CategoryPage, HelpCenterPage
 
 TOPICS = {
@@ -12,12 +13,6 @@ TOPICS = {
     "Shipping": ["tracking", "delivery", "parcel", "courier", "address", "customs", "return"],
     "Integrations": ["api", "webhook", "token", "export", "import", "spreadsheet", "sync"],
 }
-VERBS = ["change", "download", "reset", "update", "cancel", "track", "connect", "request"]
-FILLER = (
-    "Open the settings page and choose the option that matches your case. "
-    "If the button is greyed out, ask the owner of your account for access. "
-    "Changes apply at once and you receive a confirmation by email."
-).split()
 
 
 def article_text(rng, words):

@@ -19,14 +19,10 @@ import tempfile
 import time
 from pathlib import Path
 
+from benchmarks.words import FILLER, VERBS
+
 CATEGORIES = ["Billing", "Account", "Shipping", "Integrations", "Security"]
 SUBJECTS = ["invoice", "refund", "password", "login", "parcel", "webhook", "token", "plan"]
-VERBS = ["change", "download", "reset", "update", "cancel", "track", "connect", "request"]
-FILLER = (
-    "Open the settings page and choose the option that matches your case. "
-    "If the button is greyed out, ask the owner of your account for access. "
-    "Changes apply at once and you receive a confirmation by email."
-).split()
 SECTIONS_PER_CATEGORY = 4  # and one nested section under the first of them
 TRANSLATED_EVERY = 50  # one article in 50 has a Dutch translation
 

@@ -12,9 +12,9 @@ import os
 import shutil
 import socket
 import subprocess
-import sys
 import time
 
+from tools.debian import install
 from tools.postgres.server import free_port
 
 
@@ -24,13 +24,7 @@ def binary():
     )
     if found:
         return found
-    command = ["apt-get", "install", "-y", "-q", "memcached"]
-    if os.geteuid() != 0:
-        if not shutil.which("sudo"):
-            sys.exit("Memcached is not installed and this user cannot install it: "
-                     "run `apt-get install memcached` as root.")  # fmt: skip
-        command = ["sudo", "-n", *command]
-    subprocess.run(command, check=True, env={**os.environ, "DEBIAN_FRONTEND": "noninteractive"})
+    install("memcached")
     return binary()
 
 

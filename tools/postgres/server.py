@@ -17,6 +17,8 @@ import sys
 import tempfile
 import time
 
+from tools.debian import install
+
 DATABASE = "helpcenter"
 
 
@@ -24,13 +26,7 @@ def binaries():
     found = sorted(glob.glob("/usr/lib/postgresql/*/bin/initdb"))
     if found:
         return os.path.dirname(found[-1])
-    command = ["apt-get", "install", "-y", "-q", "postgresql"]
-    if os.geteuid() != 0:
-        if not shutil.which("sudo"):
-            sys.exit("PostgreSQL is not installed and this user cannot install it: "
-                     "run `apt-get install postgresql` as root.")  # fmt: skip
-        command = ["sudo", "-n", *command]
-    subprocess.run(command, check=True, env={**os.environ, "DEBIAN_FRONTEND": "noninteractive"})
+    install("postgresql")
     return binaries()
 
 
