@@ -460,3 +460,66 @@ class TestBeforeRouting:
         status, response = served(client, article.url)
         assert status is None
         assert "private" in response["Cache-Control"]
+
+
+class TestChangesDuringARequest:
+    """A change committed while a request renders (after Wagtail read the page and its
+    restrictions): what that request stores is never served after the change."""
+
+    def change_during_next_request(self, change):
+        from wagtail import hooks
+
+        def on_serve(serve):
+            def inner(page, request, args, kwargs):
+                change()
+                return serve(page, request, args, kwargs)
+
+            return inner
+
+        # Between Wagtail's restriction check (order 0) and the page cache (1000).
+        return hooks.register_temporarily("on_serve_page", on_serve, order=500)
+
+    def test_a_section_made_private_meanwhile_is_not_listed_in_the_copy(
+        self, help_center, category, article
+    ):
+        other = CategoryPageFactory(parent=help_center, title="Account", slug="account")
+        ArticlePageFactory(parent=other, title="Close your account")
+        with self.change_during_next_request(
+            lambda: PageViewRestriction.objects.get_or_create(
+                page=category, restriction_type="login"
+            )
+        ):
+            visitor("192.0.2.1").get(help_center.url)
+        reader = visitor("192.0.2.2")
+        assert "Billing" not in soup(served(reader, help_center.url)[1]).select_one("main").text
+
+    @pytest.mark.usefixtures("page_cache_middleware")
+    def test_a_page_unpublished_meanwhile_is_not_kept(self, help_center, category, article):
+        with self.change_during_next_request(lambda: Page.objects.get(pk=article.pk).unpublish()):
+            assert visitor("192.0.2.1").get(article.url).status_code == 200
+        assert visitor("192.0.2.2").get(article.url).status_code == 404
+        assert not stored_copies()
+
+
+def test_an_import_hides_pages_at_once_in_its_batch(help_center, category, article):
+    from wagtail_helpcenter.caching import generations
+
+    reader = visitor("192.0.2.9")
+    served(reader, article.url)
+    with generations.batched():
+        PageViewRestriction.objects.create(page=category, restriction_type="login")
+        # Not at the end of the batch: the next request already sees the restriction.
+        assert reader.get(category.url).status_code == 302
+        assert "Billing" not in served(reader, help_center.url)[1].content.decode()
+
+
+MADE_UP_VALUES = [
+    {"page": "01"}, {"page": "1000"}, {"page": "٣"}, {"comments": "sideways"},
+    {"comments_page": "-1"},
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("parameters", MADE_UP_VALUES)
+def test_made_up_values_get_no_copy_of_their_own(client, category, article, parameters):
+    client.get(category.url, parameters)
+    assert served(client, category.url, **parameters)[0] is None

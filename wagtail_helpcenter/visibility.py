@@ -102,6 +102,15 @@ def mark_private_when_restricted(request, page, response):
     return response
 
 
+def forget_visibility(request):
+    """What ``request`` may see is worked out again when next asked, from restrictions
+    read again: the page and search caches call it once they read their content
+    generations, so that what they store was read after them."""
+    if request is not None:
+        request.__dict__.pop(_CACHE_ATTRIBUTE, None)
+        request_restrictions(request).forget()
+
+
 def get_visibility(request):
     """The PageVisibility of a request, computed once per request."""
     if request is None:

@@ -41,10 +41,12 @@ def tokens_for(path):
 _batch = ContextVar("wagtail_helpcenter_cache_renewals", default=None)
 
 
-def renew(paths):
-    """New tokens for ``paths`` (in sorted order: two changes lock rows in one order)."""
+def renew(paths, *, at_once=False):
+    """New tokens for ``paths`` (in sorted order: two changes lock rows in one order);
+    inside ``batched()`` when the batch is flushed, unless ``at_once`` (what hides a
+    page: it must never wait for the batch)."""
     batch = _batch.get()
-    if batch is not None:
+    if batch is not None and not at_once:
         batch.update(paths)
         return
     _renew_now(paths)
@@ -98,11 +100,11 @@ def help_center_paths(page):
     )  # fmt: skip
 
 
-def renew_help_center(page):
+def renew_help_center(page, *, at_once=False):
     batch = _batch.get()
-    if batch and any(page.path.startswith(path) for path in batch):
+    if not at_once and batch and any(page.path.startswith(path) for path in batch):
         return  # its help center is renewed with the batch already
-    renew(help_center_paths(page))
+    renew(help_center_paths(page), at_once=at_once)
 
 
 def renew_page(page):

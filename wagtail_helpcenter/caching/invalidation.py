@@ -13,10 +13,17 @@ def _is_page(instance):
 
 
 def page_changed(sender, instance, **kwargs):
-    """page_published, page_unpublished, and a page's pre_delete: every page of its
-    help center may list or link to it, in every language."""
+    """page_published: every page of its help center may list or link to it, in every
+    language."""
     if _is_page(instance):
         generations.renew_help_center(instance)
+
+
+def page_hidden(sender, instance, **kwargs):
+    """page_unpublished, and a page's pre_delete: as a publish, and at once even in an
+    import's batch."""
+    if _is_page(instance):
+        generations.renew_help_center(instance, at_once=True)
 
 
 def page_saved(sender, instance, raw=False, update_fields=None, **kwargs):
@@ -42,7 +49,7 @@ def restriction_changed(sender, instance, raw=False, **kwargs):
         return
     page = Page.objects.filter(pk=page_id).only("path").first()
     if page is not None:
-        generations.renew_help_center(page)
+        generations.renew_help_center(page, at_once=True)
 
 
 def comment_changed(sender, instance, raw=False, **kwargs):
@@ -105,8 +112,8 @@ def connect():
 
     uid = "wagtail_helpcenter_page_cache"
     page_published.connect(page_changed, dispatch_uid=uid)
-    page_unpublished.connect(page_changed, dispatch_uid=uid)
-    signals.pre_delete.connect(page_changed, dispatch_uid=uid)
+    page_unpublished.connect(page_hidden, dispatch_uid=uid)
+    signals.pre_delete.connect(page_hidden, dispatch_uid=uid)
     signals.post_save.connect(page_saved, dispatch_uid=uid)
     post_page_move.connect(page_moved, dispatch_uid=uid)
     for signal in (signals.post_save, signals.post_delete):

@@ -33,6 +33,7 @@ from wagtail.models import PageViewRestriction
 from .. import __version__, page_views
 from ..conf import get_config
 from ..models.pages import ArticlePage, CategoryPage, FAQPage, HelpCenterPage
+from ..visibility import forget_visibility
 from ..visitors import is_bot, is_preview
 from . import generations
 
@@ -40,7 +41,11 @@ CACHED_PAGE_TYPES = (HelpCenterPage, CategoryPage, ArticlePage, FAQPage)
 # Query parameters a page's content depends on (listing and comment pages); any other
 # parameter (?voted=, campaign tags) gets a page rendered for the request.
 CACHED_PARAMETERS = frozenset({"page", "comments", "comments_page"})
-MAX_PARAMETER_LENGTH = 12
+COMMENT_ORDERS = frozenset({"newest", "oldest"})
+MAX_PAGE_NUMBER_DIGITS = 3  # pages 1 to 999: a bounded number of copies per page
+# django-comments refuses a comment form older than two hours: a copy is kept at most
+# one, so its form is always good for an hour more.
+MAX_PAGE_CACHE_SECONDS = 3600
 HIT_HEADER = "X-Helpcenter-Cache"
 CSRF_INPUT = re.compile(r'(<input type="hidden" name="csrfmiddlewaretoken" value=")[^"]*(">)')
 # Kept instead of each form's token; the same in every worker, never a real token.
@@ -97,14 +102,21 @@ def has_pending_messages(request):
 
 def cacheable_parameters(request):
     """The query parameters as part of a key, or None when the request must be
-    rendered for itself."""
+    rendered for itself: only the values pages answer with content of their own (a page
+    number as written by the pagination, a comment order), so nobody can fill the cache
+    with copies of one page under made-up values."""
     parameters = []
     for name, values in request.GET.lists():
         if name not in CACHED_PARAMETERS or len(values) != 1:
             return None
-        if len(values[0]) > MAX_PARAMETER_LENGTH:
+        value = values[0]
+        if name == "comments":
+            if value not in COMMENT_ORDERS:
+                return None
+        elif not (value.isdigit() and value.isascii() and value[0] != "0"
+                  and len(value) <= MAX_PAGE_NUMBER_DIGITS):  # fmt: skip
             return None
-        parameters.append(f"{name}={values[0]}")
+        parameters.append(f"{name}={value}")
     return "&".join(sorted(parameters))
 
 
@@ -139,6 +151,19 @@ def route_key(request):
     )  # fmt: skip
     digest = hashlib.sha256("\n".join(parts).encode()).hexdigest()
     return f"wagtail_helpcenter:route:{digest}"
+
+
+def still_as_routed(page):
+    """The page Wagtail routed to (before the tokens were read) is still live, where
+    it was and as it was published: else a change committed during the request, and
+    its copy is not kept."""
+    return (
+        type(page)
+        .objects.filter(
+            pk=page.pk, live=True, path=page.path, last_published_at=page.last_published_at
+        )
+        .exists()
+    )
 
 
 def route_for_middleware(page):
@@ -188,6 +213,10 @@ def cached_serve(serve):
             return serve(page, request, args, kwargs)
         cache = page_cache()
         key = cache_key(page, request, parameters)
+        # What is rendered from here on is read after the tokens (the restrictions
+        # Wagtail's check read may be older): a change committed meanwhile renewed
+        # them, so the copy goes under a key nobody reads.
+        forget_visibility(request)
         copy = cache.get(key)
         if copy is not None:
             page_views.count_cached_visit(
@@ -195,11 +224,11 @@ def cached_serve(serve):
             )
             return response_from(copy, request)
         response = serve(page, request, args, kwargs)
-        timeout = get_config()["PAGE_CACHE_SECONDS"]
+        timeout = min(get_config()["PAGE_CACHE_SECONDS"], MAX_PAGE_CACHE_SECONDS)
 
         def store(rendered):
             copy = stored_copy(rendered)
-            if copy is not None:
+            if copy is not None and still_as_routed(page):
                 cache.set(key, copy, timeout)
                 route = route_for_middleware(page)
                 if route is not None:

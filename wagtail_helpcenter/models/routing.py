@@ -141,6 +141,10 @@ class RequestRestrictions:
             self._restrictions = load_restrictions()
         return self._restrictions
 
+    def forget(self):
+        """Read them again when next needed (the page cache, after it read its tokens)."""
+        self._restrictions = None
+
 
 def request_restrictions(request):
     restrictions = request.__dict__.get(_RESTRICTIONS_ATTRIBUTE)

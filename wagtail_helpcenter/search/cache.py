@@ -18,10 +18,11 @@ from django.core.cache import caches
 from django.utils import translation
 
 from ..caching.generations import tokens_for
+from ..caching.pages import config_fingerprint
 from ..conf import get_config
 from ..semantic.embedders import get_embedder
 from ..semantic.store import current_generation
-from ..visibility import get_visibility
+from ..visibility import forget_visibility, get_visibility
 
 
 def normalised(query):
@@ -30,9 +31,14 @@ def normalised(query):
 
 def outcome_key(search_run):
     params = search_run.params
+    tokens = tokens_for(search_run.help_center.path)
+    # What the search reads from here on (visibility included) is read after the
+    # tokens: an outcome of a change committed meanwhile goes under a key nobody reads.
+    forget_visibility(search_run.request)
     visibility = get_visibility(search_run.request)
     parts = (
-        tokens_for(search_run.help_center.path),
+        tokens,
+        config_fingerprint(),
         _semantic_generation(),
         search_run.request.get_host(),
         type(search_run.backend).__module__,
