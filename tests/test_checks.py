@@ -181,3 +181,16 @@ def test_the_embedder_is_checked_before_the_first_question(embedder, expected):
 def test_semantic_settings_of_the_wrong_kind_are_errors(key, value):
     with override_settings(WAGTAIL_HELPCENTER={key: value}):
         assert ids(checks.check_settings(None)) == ["wagtail_helpcenter.E003"]
+
+
+PAGE_CACHE = "wagtail_helpcenter.caching.middleware.PageCacheMiddleware"
+
+
+def test_the_page_cache_middleware_after_what_it_reads():
+    assert checks.check_page_cache_middleware(None) == []  # not used
+    with override_settings(MIDDLEWARE=[*settings.MIDDLEWARE, PAGE_CACHE]):
+        assert checks.check_page_cache_middleware(None) == []
+    with override_settings(MIDDLEWARE=[PAGE_CACHE, *settings.MIDDLEWARE]):
+        (error,) = checks.check_page_cache_middleware(None)
+    assert error.id == "wagtail_helpcenter.E012"
+    assert "LocaleMiddleware" in error.msg and "CsrfViewMiddleware" in error.msg

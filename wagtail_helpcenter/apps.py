@@ -65,6 +65,7 @@ class WagtailHelpCenterAppConfig(AppConfig):
         checks.register(helpcenter_checks.check_embedder)
         checks.register(helpcenter_checks.check_shared_cache, checks.Tags.caches)
         checks.register(helpcenter_checks.check_sqlite_writes, checks.Tags.database)
+        checks.register(helpcenter_checks.check_page_cache_middleware)
         checks.register(helpcenter_checks.check_templates)
         checks.register(helpcenter_checks.check_translation_setup)
         checks.register(helpcenter_checks.check_discussions_setup)

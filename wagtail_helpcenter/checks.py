@@ -246,6 +246,39 @@ def check_shared_cache(app_configs, **kwargs):
     ]
 
 
+PAGE_CACHE_MIDDLEWARE = "wagtail_helpcenter.caching.middleware.PageCacheMiddleware"
+# What the page cache's middleware reads: the session, the visitor's language, the CSRF
+# cookie its forms need, the user and the messages waiting.
+MIDDLEWARE_BEFORE_PAGE_CACHE = (
+    "django.contrib.sessions.middleware.SessionMiddleware",
+    "django.middleware.locale.LocaleMiddleware",
+    "django.middleware.csrf.CsrfViewMiddleware",
+    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django.contrib.messages.middleware.MessageMiddleware",
+)
+
+
+def check_page_cache_middleware(app_configs, **kwargs):
+    """PageCacheMiddleware answers from what the middleware before it set up: placed
+    before LocaleMiddleware it answers in the wrong language, before the CSRF or
+    authentication middleware with broken forms or to a signed-in visitor."""
+    middleware = list(settings.MIDDLEWARE)
+    if PAGE_CACHE_MIDDLEWARE not in middleware:
+        return []
+    position = middleware.index(PAGE_CACHE_MIDDLEWARE)
+    after = [name for name in MIDDLEWARE_BEFORE_PAGE_CACHE if name in middleware[position:]]
+    if not after:
+        return []
+    return [
+        Error(
+            "PageCacheMiddleware comes before " + ", ".join(after) + " in MIDDLEWARE.",
+            hint="Put wagtail_helpcenter.caching.middleware.PageCacheMiddleware after the "
+            "session, locale, CSRF, authentication and messages middleware.",
+            id="wagtail_helpcenter.E012",
+        )
+    ]
+
+
 def check_sqlite_writes(app_configs, **kwargs):
     """SQLite's default (deferred) transactions fail at once with "database is locked"
     when two requests write together (two votes); IMMEDIATE ones wait for each other."""

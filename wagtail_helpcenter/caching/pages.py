@@ -135,6 +135,7 @@ def cache_key(page, request, parameters):
         config_fingerprint(),
         request.scheme,
         request.get_host(),
+        request.get_port(),  # Wagtail tells sites apart by port too
         request.path,
         parameters,
         translation.get_language() or "",
@@ -146,8 +147,8 @@ def cache_key(page, request, parameters):
 
 def route_key(request):
     parts = (
-        config_fingerprint(), request.scheme, request.get_host(), request.path,
-        translation.get_language() or "",
+        config_fingerprint(), request.scheme, request.get_host(), request.get_port(),
+        request.path, translation.get_language() or "",
     )  # fmt: skip
     digest = hashlib.sha256("\n".join(parts).encode()).hexdigest()
     return f"wagtail_helpcenter:route:{digest}"
