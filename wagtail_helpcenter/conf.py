@@ -4,10 +4,13 @@ Every other module calls :func:`get_config`; the cache is cleared whenever a tes
 (or anything else) changes the setting, as django-debug-toolbar does.
 """
 
+import hashlib
 from functools import cache
 
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
+
+from . import __version__
 
 SETTING_NAME = "WAGTAIL_HELPCENTER"
 
@@ -150,7 +153,16 @@ def get_config():
     return config
 
 
+@cache
+def config_fingerprint():
+    """A short digest of the settings and the package's version: part of every cache
+    key of pages and searches, so a change of either makes new keys."""
+    items = sorted((key, repr(value)) for key, value in get_config().items())
+    return hashlib.sha256(repr((__version__, items)).encode()).hexdigest()[:16]
+
+
 def clear_config_cache(*, setting, **kwargs):
     """``setting_changed`` receiver, connected in ``AppConfig.ready()``."""
     if setting == SETTING_NAME:
         get_config.cache_clear()
+        config_fingerprint.cache_clear()

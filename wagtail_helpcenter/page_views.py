@@ -27,13 +27,16 @@ class HelpCenterOfVisit(NamedTuple):
 
 def is_countable(request, response):
     """A successful GET of a page shown to someone, while counting is on."""
-    if not get_config()["COUNT_PAGE_VIEWS"]:
+    if response.status_code != 200 or not hasattr(response, "context_data"):
+        return False  # an error, a redirect, a file, a feed
+    return is_countable_request(request)
+
+
+def is_countable_request(request):
+    """A GET, while counting is on, not the page shown again after a vote without
+    JavaScript, a preview or a robot's."""
+    if not get_config()["COUNT_PAGE_VIEWS"] or request.method != "GET":
         return False
-    if request.method != "GET" or response.status_code != 200:
-        return False
-    if not hasattr(response, "context_data"):  # a redirect, a file, a feed
-        return False
-    # The page shown again after a vote without JavaScript; previews and robots.
     return not ("voted" in request.GET or is_preview(request) or is_bot(request))
 
 
@@ -68,9 +71,7 @@ def count_cached_visit(request, page, help_center_id, help_center_locale_id):
     """What ``count_visit`` and ``count_view`` count, for a page served from the page
     cache (``caching.pages``) without running its ``serve``. The cache holds pages for
     anonymous visitors only: no editor is among them."""
-    if not get_config()["COUNT_PAGE_VIEWS"] or request.method != "GET":
-        return
-    if "voted" in request.GET or is_preview(request) or is_bot(request):
+    if not is_countable_request(request):
         return
     if help_center_id is not None:
         count_funnel_visit(request, HelpCenterOfVisit(help_center_id, help_center_locale_id))

@@ -30,8 +30,8 @@ from django.utils.crypto import salted_hmac
 from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.models import PageViewRestriction
 
-from .. import __version__, page_views
-from ..conf import get_config
+from .. import page_views
+from ..conf import config_fingerprint, get_config
 from ..models.pages import ArticlePage, CategoryPage, FAQPage, HelpCenterPage
 from ..visibility import forget_visibility
 from ..visitors import is_bot, is_preview
@@ -73,14 +73,6 @@ class CachedPage:
 
 def page_cache():
     return caches[get_config()["PAGE_CACHE_ALIAS"]]
-
-
-def config_fingerprint():
-    config = get_config()
-    return hashlib.sha256(
-        repr((__version__, sorted((key, repr(value)) for key, value in config.items())))
-        .encode()
-    ).hexdigest()[:16]  # fmt: skip
 
 
 def signed_in(request):
@@ -141,8 +133,7 @@ def cache_key(page, request, parameters):
         translation.get_language() or "",
         "robot" if is_bot(request) else "visitor",
     )
-    digest = hashlib.sha256("\n".join(parts).encode()).hexdigest()
-    return f"wagtail_helpcenter:page:{page.pk}:{digest}"
+    return f"wagtail_helpcenter:page:{page.pk}:{digest(parts)}"
 
 
 def route_key(request):
@@ -150,8 +141,12 @@ def route_key(request):
         config_fingerprint(), request.scheme, request.get_host(), request.get_port(),
         request.path, translation.get_language() or "",
     )  # fmt: skip
-    digest = hashlib.sha256("\n".join(parts).encode()).hexdigest()
-    return f"wagtail_helpcenter:route:{digest}"
+    return f"wagtail_helpcenter:route:{digest(parts)}"
+
+
+def digest(parts):
+    """The parts of a key as one digest: keys of one length whatever the URL."""
+    return hashlib.sha256("\n".join(parts).encode()).hexdigest()
 
 
 def still_as_routed(page):

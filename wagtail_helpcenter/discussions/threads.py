@@ -5,11 +5,11 @@ from dataclasses import dataclass, field
 
 from django.contrib.contenttypes.models import ContentType
 from django.contrib.sites.shortcuts import get_current_site
-from django.core.cache import caches
 from django.core.paginator import Paginator
 from django.db import transaction
 from django_comments_xtd.models import XtdComment, max_thread_level_for_content_type
 
+from ..caching.pages import page_cache
 from ..conf import get_config
 from ..listing import page_number
 from .authors import author_name
@@ -55,10 +55,6 @@ def conversations(comments, accepted_id, order):
     return threads
 
 
-def _rules_cache():
-    return caches[get_config()["PAGE_CACHE_ALIAS"]]
-
-
 def community_rules():
     """The rules linked above every comment form (the first CommunityRules), kept in the
     page cache's CACHES alias for RULES_CACHE_SECONDS: they rarely change, and every
@@ -66,10 +62,10 @@ def community_rules():
     seconds = get_config()["RULES_CACHE_SECONDS"]
     if not seconds:
         return CommunityRules.objects.first()
-    kept = _rules_cache().get(RULES_CACHE_KEY)
+    kept = page_cache().get(RULES_CACHE_KEY)
     if kept is None:
         kept = (CommunityRules.objects.first(),)  # a tuple: "no rules" is kept too
-        _rules_cache().set(RULES_CACHE_KEY, kept, seconds)
+        page_cache().set(RULES_CACHE_KEY, kept, seconds)
     return kept[0]
 
 
@@ -78,8 +74,8 @@ def forget_community_rules(sender=None, raw=False, **kwargs):
     and once the change is committed, in case a page read the old ones meanwhile)."""
     if raw:
         return
-    _rules_cache().delete(RULES_CACHE_KEY)
-    transaction.on_commit(lambda: _rules_cache().delete(RULES_CACHE_KEY))
+    page_cache().delete(RULES_CACHE_KEY)
+    transaction.on_commit(lambda: page_cache().delete(RULES_CACHE_KEY))
 
 
 def discussion_context(request, page):

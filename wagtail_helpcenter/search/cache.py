@@ -14,12 +14,11 @@ by the view for every search, cached or not.
 import dataclasses
 import hashlib
 
-from django.core.cache import caches
 from django.utils import translation
 
 from ..caching.generations import tokens_for
-from ..caching.pages import config_fingerprint
-from ..conf import get_config
+from ..caching.pages import page_cache
+from ..conf import config_fingerprint, get_config
 from ..semantic.embedders import get_embedder
 from ..semantic.store import current_generation
 from ..visibility import forget_visibility, get_visibility
@@ -67,7 +66,7 @@ def cached_outcome(search_run):
     timeout = get_config()["SEARCH_CACHE_SECONDS"]
     if timeout <= 0:
         return search_run.run()
-    cache = caches[get_config()["PAGE_CACHE_ALIAS"]]
+    cache = page_cache()
     key = outcome_key(search_run)
     outcome = cache.get(key)
     if outcome is None:
