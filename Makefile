@@ -30,7 +30,7 @@ $(BIN)/python:
 
 # Reinstall when the package metadata changes.
 $(VENV)/.installed: pyproject.toml | $(BIN)/python
-	$(BIN)/python -m pip install --quiet -e ".[localize,discussions,semantic,test,docs]"
+	$(BIN)/python -m pip install --quiet -e ".[localize,discussions,semantic,spelling,test,docs]"
 	touch $@
 
 install: $(VENV)/.installed

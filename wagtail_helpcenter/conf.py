@@ -141,6 +141,15 @@ DEFAULTS = {
     # long (0 reads them for every page). A change drops them from the cache at once; a
     # cache of its own in each process (locmem) shows it in the others after this long.
     "RULES_CACHE_SECONDS": 300,
+    # Offer the built-in article templates (How-to, Troubleshooting, Reference,
+    # Announcement) beside the site's own when an editor adds an article.
+    "BUILT_IN_ARTICLE_TEMPLATES": True,
+    # The editor's writing checks point out sentences longer than this many words (or
+    # twice as many characters in Chinese, which has no spaces between words).
+    "LONG_SENTENCE_WORDS": 25,
+    # Reading time in the article report: words a reader reads in a minute (Chinese:
+    # twice as many characters).
+    "READING_WORDS_PER_MINUTE": 200,
 }
 
 

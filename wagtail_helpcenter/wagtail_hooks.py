@@ -12,6 +12,7 @@ from .analytics import DEFAULT_PERIOD, Period, search_gap_count
 from .caching.pages import cached_serve
 from .models import ArticlePage
 from .review import MARK_REVIEWED_ACTION, overdue
+from .views.article_templates import ArticleTemplateViewSet, StyleGuideViewSet, choose_template
 from .views.contact_requests import ContactRequestsReportView
 from .views.dashboard import (
     DashboardView,
@@ -173,6 +174,9 @@ def review_due_listing_button(page, user, next_url=None):
 
 
 register_snippet(SynonymSetViewSet)
+register_snippet(ArticleTemplateViewSet)
+register_snippet(StyleGuideViewSet)
+hooks.register("before_create_page", choose_template)
 
 
 class HelpCenterSummaryPanel(Component):

@@ -1,5 +1,6 @@
 from .caching import CacheGeneration
 from .deflection import ContactRequest, ContentGap, FunnelDay
+from .editorial import ArticleTemplate, StyleGuide
 from .feedback import PageViewDay, Vote
 from .imports import ImportedPage
 from .mixins import AudienceMixin, HelpCenterContextMixin
@@ -19,6 +20,7 @@ from .synonyms import SynonymSet
 __all__ = [
     "ArticlePage",
     "ArticlePageTag",
+    "ArticleTemplate",
     "ArticleRelatedLink",
     "AudienceMixin",
     "CacheGeneration",
@@ -35,6 +37,7 @@ __all__ = [
     "Passage",
     "QuickAnswerVote",
     "SearchTermDay",
+    "StyleGuide",
     "SynonymSet",
     "Vote",
 ]

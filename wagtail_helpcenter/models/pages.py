@@ -29,7 +29,7 @@ from ..body_text import strings_in
 from ..conf import get_config
 from ..exceptions import InvalidParameter
 from ..icons import ICON_CHOICES
-from ..panels import ReviewStatusPanel
+from ..panels import ReviewStatusPanel, StyleGuidePanel, WritingChecksPanel
 from ..visitors import is_editor, is_preview
 from .handlers import handler
 from .mixins import AudienceMixin, HelpCenterContextMixin
@@ -373,7 +373,11 @@ class ArticlePage(CountedViewsMixin, AudienceMixin, HelpCenterPageBase):
         help_text=_("Leave blank for the help center's default."),
     )
 
-    content_panels = Page.content_panels + [FieldPanel("summary"), FieldPanel("body")]
+    content_panels = (
+        [StyleGuidePanel(), WritingChecksPanel()]
+        + Page.content_panels
+        + [FieldPanel("summary"), FieldPanel("body")]
+    )
     related_panels = [
         FieldPanel("tags"),
         InlinePanel(

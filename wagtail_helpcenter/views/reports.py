@@ -24,6 +24,7 @@ from ..analytics import (
 from ..listing import InvalidParameter
 from ..models import ArticlePage, HelpCenterPage, SearchTermDay, Vote
 from ..review import overdue
+from ..writing import reading_stats
 from .filters import ModelChoiceFilter
 
 
@@ -161,6 +162,35 @@ class QuickExitColumn(Column):
         return context
 
 
+def with_reading_stats(article):
+    """The article with its reading time and readability (computed from its body once,
+    for the cells and the export alike)."""
+    if not hasattr(article, "reading_minutes"):
+        minutes, readability = reading_stats(article)
+        article.reading_minutes = minutes
+        article.readability_label = readability.label if readability else ""
+        article.readability_score = readability.score if readability else None
+    return article
+
+
+class ReadingStatsColumn(Column):
+    def get_value(self, instance):
+        return super().get_value(with_reading_stats(instance))
+
+
+class ReadingTimeColumn(ReadingStatsColumn):
+    def get_value(self, instance):
+        return _("%(minutes)s min") % {"minutes": super().get_value(instance)}
+
+
+class ReadabilityColumn(ReadingStatsColumn):
+    def get_value(self, instance):
+        with_reading_stats(instance)
+        if instance.readability_score is None:
+            return ""
+        return f"{instance.readability_label} ({instance.readability_score})"
+
+
 class ArticlePerformanceReportView(HelpCenterReportView):
     page_title = _("Article performance")
     header_icon = "doc-full"
@@ -175,6 +205,8 @@ class ArticlePerformanceReportView(HelpCenterReportView):
         Column("unhelpful_votes", label=_("No")),
         QuickExitColumn("quick_exit_percent", label=_("Left within 10 s %")),
         Column("contact_percent", label=_("Contacted support %")),
+        ReadingTimeColumn("reading_minutes", label=_("Reading time")),
+        ReadabilityColumn("readability_label", label=_("Readability")),
         DateColumn("last_published_at", label=_("Last updated")),
         DateColumn("last_reviewed", label=_("Last reviewed")),
         Column("content_owner", label=_("Owner")),
@@ -190,6 +222,9 @@ class ArticlePerformanceReportView(HelpCenterReportView):
         "quick_exit_percent",
         "many_quick_exits",
         "contact_percent",
+        "reading_minutes",
+        "readability_label",
+        "readability_score",
         "last_published_at",
         "last_reviewed",
         "content_owner",
@@ -205,6 +240,9 @@ class ArticlePerformanceReportView(HelpCenterReportView):
         "quick_exit_percent": _("Left within 10 s %"),
         "many_quick_exits": _("Many quick exits"),
         "contact_percent": _("Contacted support after reading %"),
+        "reading_minutes": _("Reading time (minutes)"),
+        "readability_label": _("Readability"),
+        "readability_score": _("Readability score (LIX)"),
         "last_published_at": _("Last updated"),
         "last_reviewed": _("Last reviewed"),
         "content_owner": _("Owner"),
@@ -218,12 +256,12 @@ class ArticlePerformanceReportView(HelpCenterReportView):
             return Period(DEFAULT_PERIOD, timezone.localdate())
 
     def get_queryset(self):
-        articles = ArticlePage.objects.live().select_related("content_owner")
+        articles = ArticlePage.objects.live().select_related("content_owner", "locale")
         period = self.period()
         return with_reading(with_performance(articles, period), period).order_by("-views", "path")
 
     def to_row_dict(self, item):
-        row = super().to_row_dict(item)
+        row = super().to_row_dict(with_reading_stats(item))
         if "many_quick_exits" in row:  # a yes/no a spreadsheet reads, not True/False
             row["many_quick_exits"] = str(_("Yes") if row["many_quick_exits"] else _("No"))
         return row

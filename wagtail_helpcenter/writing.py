@@ -1,0 +1,250 @@
+"""Plain-language advice on an article, for its editor and the article report: words
+the dictionary does not know, very long sentences, technical terms without a glossary
+entry, instructions left from a template, reading time and readability.
+
+Advice only: nothing here stops a page from being saved or published.
+
+Spelling uses pyspellchecker's word lists (``pip install wagtail-helpcenter[spelling]``)
+for the page's language: English, Dutch, Latvian, Persian and the other languages it
+ships. Chinese has no list there (and no spaces between words), so it gets the
+sentence checks only.
+"""
+
+import math
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from django.utils.translation import gettext as _
+
+from .blocks import CodeBlock
+from .body_text import readable_text, text_of_html
+from .conf import get_config
+
+MAX_REPORTED = 20  # of each kind: enough to act on, short enough to read
+_CODE = re.compile(r"<code\b[^>]*>.*?</code>", re.IGNORECASE | re.DOTALL)
+_SENTENCE_END = re.compile(r"(?<=[.!?؟])\s+|(?<=[。！？])")
+_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*", re.UNICODE)
+_ACRONYM = re.compile(r"\b\d?[A-Z][A-Z0-9]{1,6}s?\b")
+_INSTRUCTION = re.compile(r"\[[^\[\]]{3,200}\]")
+_HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+# Capitals that are not terms: Roman numerals and a few everyday abbreviations.
+_NOT_TERMS = {"OK", "II", "III", "IV", "VI", "VII", "VIII", "IX", "XI", "XII"}
+LONG_WORD_LETTERS = 6  # LIX counts words longer than six letters as long
+
+
+@dataclass
+class Readability:
+    score: float
+    label: str
+
+
+@dataclass
+class WritingReport:
+    """What the checks found in one article."""
+
+    language: str
+    words: int
+    reading_minutes: int
+    readability: Readability | None
+    misspelt: list = field(default_factory=list)  # (word, suggestion or "")
+    long_sentences: list = field(default_factory=list)  # (number of words, opening)
+    undefined_terms: list = field(default_factory=list)
+    instructions_left: list = field(default_factory=list)
+    spelling_available: bool = True
+
+    @property
+    def advice_count(self):
+        return (
+            len(self.misspelt)
+            + len(self.long_sentences)
+            + len(self.undefined_terms)
+            + len(self.instructions_left)
+        )
+
+
+def base_language(language_code):
+    return (language_code or "en").split("-")[0].split("_")[0].lower()
+
+
+def is_chinese(language_code):
+    return base_language(language_code) == "zh"
+
+
+def article_texts(page):
+    """The summary and the body's readable texts as plain text, without code (a code
+    block, or code inside a paragraph): code is not prose."""
+    texts = [page.summary] if getattr(page, "summary", "") else []
+    for child in page.body:
+        if isinstance(child.block, CodeBlock):
+            continue
+        for text in readable_text(child.block, child.value):
+            texts.append(" ".join(text_of_html(_CODE.sub(" ", text)).split()))
+    return [text for text in texts if text]
+
+
+def sentences(text):
+    return [sentence.strip() for sentence in _SENTENCE_END.split(text) if sentence.strip()]
+
+
+def words(text):
+    return _WORD.findall(text)
+
+
+def sentence_length(sentence, chinese):
+    """Words, or for Chinese the characters halved (about two per word)."""
+    if chinese:
+        return math.ceil(len(_HAN.findall(sentence)) / 2) + len(words(_HAN.sub(" ", sentence)))
+    return len(words(sentence))
+
+
+def reading_minutes(texts, language_code):
+    """Minutes a reader needs for ``texts``, at least one."""
+    per_minute = get_config()["READING_WORDS_PER_MINUTE"]
+    chinese = is_chinese(language_code)
+    count = sum(sentence_length(text, chinese) for text in texts)
+    return max(1, math.ceil(count / per_minute))
+
+
+READABILITY_BANDS = [  # LIX: below 30 very easy (children's books) ... above 60 very hard
+    (30, "very easy"),
+    (40, "easy"),
+    (50, "medium"),
+    (60, "hard"),
+]
+CHINESE_BANDS = [(15, "very easy"), (25, "easy"), (35, "medium"), (50, "hard")]
+
+
+def _label(key):
+    return {
+        "very easy": _("Very easy"),
+        "easy": _("Easy"),
+        "medium": _("Medium"),
+        "hard": _("Hard"),
+        "very hard": _("Very hard"),
+    }[key]
+
+
+def _band(score, bands):
+    return next((label for limit, label in bands if score < limit), "very hard")
+
+
+def readability(texts, language_code):
+    """LIX (words per sentence plus the percentage of long words), a readability index
+    made for many languages; for Chinese, characters per sentence. None for no text."""
+    all_sentences = [sentence for text in texts for sentence in sentences(text)]
+    if not all_sentences:
+        return None
+    if is_chinese(language_code):
+        characters = sum(len(_HAN.findall(sentence)) for sentence in all_sentences)
+        if not characters:
+            return None
+        score = round(characters / len(all_sentences), 1)
+        return Readability(score, _label(_band(score, CHINESE_BANDS)))
+    all_words = [word for sentence in all_sentences for word in words(sentence)]
+    if not all_words:
+        return None
+    long_words = sum(1 for word in all_words if len(word) > LONG_WORD_LETTERS)
+    score = round(len(all_words) / len(all_sentences) + 100 * long_words / len(all_words), 1)
+    return Readability(score, _label(_band(score, READABILITY_BANDS)))
+
+
+@lru_cache(maxsize=8)
+def spell_checker(language):
+    """pyspellchecker's checker for a language, loaded once per process; None when it
+    is not installed or has no word list for the language."""
+    try:
+        from spellchecker import SpellChecker
+    except ImportError:
+        return None
+    try:
+        return SpellChecker(language=language, distance=1)
+    except ValueError:  # no word list for this language
+        return None
+
+
+def misspelt_words(texts, language_code, accepted=()):
+    """``[(word, suggestion)]`` for words the language's word list does not know,
+    once each in order. Capitalised words (names), words with digits and accepted
+    words are left out."""
+    checker = spell_checker(base_language(language_code))
+    if checker is None:
+        return None
+    accepted = {word.lower() for word in accepted}
+    candidates = {}
+    for text in texts:
+        for word in words(text):
+            if word[:1].isupper() or len(word) < 3:
+                continue
+            lowered = word.lower().replace("’", "'")
+            if lowered not in accepted:
+                candidates.setdefault(lowered, None)
+    unknown = checker.unknown(candidates)
+    found = []
+    for word in candidates:
+        if word in unknown:
+            found.append((word, checker.correction(word) or ""))
+            if len(found) == MAX_REPORTED:
+                break
+    return found
+
+
+def long_sentences(texts, language_code):
+    """``[(length, opening words)]`` of sentences over ``LONG_SENTENCE_WORDS``."""
+    limit = get_config()["LONG_SENTENCE_WORDS"]
+    chinese = is_chinese(language_code)
+    found = []
+    for text in texts:
+        for sentence in sentences(text):
+            length = sentence_length(sentence, chinese)
+            if length > limit:
+                opening = sentence[:30] if chinese else " ".join(sentence.split()[:8])
+                found.append((length, opening + "…"))
+    return found[:MAX_REPORTED]
+
+
+def undefined_terms(texts, defined):
+    """Abbreviations such as "SSO" or "2FA" that the glossary (``defined``, lowercased
+    term forms) does not explain and the text does not spell out "(SSO)"."""
+    defined = {term.lower() for term in defined}
+    found = {}
+    for text in texts:
+        spelt_out = {match.lower() for match in re.findall(r"\(([A-Z0-9]{2,7})s?\)", text)}
+        for term in _ACRONYM.findall(text):
+            singular = term[:-1] if term.endswith("s") else term
+            if singular in _NOT_TERMS or sum(c.isupper() for c in singular) < 2:
+                continue
+            if singular.lower() in defined or singular.lower() in spelt_out:
+                continue
+            found.setdefault(singular, None)
+    return list(found)[:MAX_REPORTED]
+
+
+def instructions_left(texts):
+    """Template instructions "[like this]" still in the text."""
+    return [match for text in texts for match in _INSTRUCTION.findall(text)][:MAX_REPORTED]
+
+
+def check_article(page, defined_terms=(), accepted_words=()):
+    """Every check on ``page`` (an article, saved or not): a WritingReport."""
+    language = page.locale.language_code if page.locale_id else "en"
+    texts = article_texts(page)
+    misspelt = misspelt_words(texts, language, set(accepted_words) | set(defined_terms))
+    return WritingReport(
+        language=language,
+        words=sum(sentence_length(text, is_chinese(language)) for text in texts),
+        reading_minutes=reading_minutes(texts, language),
+        readability=readability(texts, language),
+        misspelt=misspelt or [],
+        spelling_available=misspelt is not None and not is_chinese(language),
+        long_sentences=long_sentences(texts, language),
+        undefined_terms=undefined_terms(texts, defined_terms),
+        instructions_left=instructions_left(texts),
+    )
+
+
+def reading_stats(page):
+    """(reading minutes, Readability or None) for the article report."""
+    language = page.locale.language_code if page.locale_id else "en"
+    texts = article_texts(page)
+    return reading_minutes(texts, language), readability(texts, language)
