@@ -68,7 +68,7 @@ def _how_to():
 def _troubleshooting():
     return _("[The problem in the reader's words, and that this article fixes it.]"), [
         _heading(_("Symptom")),
-        _paragraph(_("[What the reader sees: the exact error message or behaviour.]")),
+        _paragraph(_("[What the reader sees: the exact error message, or what happens.]")),
         _heading(_("Cause")),
         _paragraph(_("[Why it happens, in plain words.]")),
         _heading(_("Fix")),

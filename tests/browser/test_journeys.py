@@ -105,6 +105,7 @@ def test_editor_publishes_an_article_that_search_finds(page_in, live_server, hel
     page = page_in()
     sign_in(page, live_server, "editor")
     page.goto(f"{live_server.url}/admin/pages/add/wagtail_helpcenter/articlepage/{category.pk}/")
+    page.get_by_role("link", name=re.compile("^Blank article")).click()
     page.locator("#id_title").fill("Export your data")
     page.locator("#id_summary").fill("Download everything as a spreadsheet.")
     page.get_by_role("button", name="More actions").click()
