@@ -343,7 +343,7 @@ def test_checks_in_latvian_dutch_persian_and_chinese(category, latvian, dutch, p
         return [word for word, _suggestion in report(language_locale, html).misspelt]
 
     assert misspelt(dutch, "<p>Download de factuur en de rekning.</p>") == ["rekning"]
-    assert misspelt(latvian, "<p>Lejupielādējiet rēķinu un rēķnu.</p>") == ["rēķnu"]
+    assert misspelt(latvian, "<p>Jūs varat lejupielādēt rēķinu un rēķnu.</p>") == ["rēķnu"]
     assert misspelt(persian, "<p>رمز عبور حساب خود را حسابب.</p>") == ["حسابب"]
     chinese_report = report(chinese, "<p>" + "下载发票" * 20 + "。</p>")
     assert not chinese_report.spelling_available
@@ -408,3 +408,20 @@ def test_article_report_reads_no_more_for_more_articles(
         article_with(category, "<p>More.</p>")
     with django_assert_max_num_queries(few):
         client.get(report_url)
+
+
+@pytest.mark.parametrize(
+    "language_code, text, unknown",
+    [
+        # British spellings of known American words, software words, names.
+        ("en", "Pick a colour and organise the app on iOS via the inbox.", []),
+        ("en", "Teh invoise is ready.", ["teh", "invoise"]),
+        # Dutch compounds of known words, with a verb stem or a linking "s".
+        ("nl", "Open de aanmeldpagina en de betalingsgegevens.", []),
+        ("nl", "Open de xqzzypagina.", ["xqzzypagina"]),
+        # Persian words with their affixes: a plural, a present tense, a person.
+        ("fa", "فاکتورها را دانلود می‌کنید.", ["دانلود"]),
+    ],
+)
+def test_spelling_knows_the_words_of_help_articles(language_code, text, unknown):
+    assert [word for word, _ in writing.misspelt_words([text], language_code)] == unknown

@@ -29,8 +29,26 @@ _ACRONYM = re.compile(r"\b\d?[A-Z][A-Z0-9]{1,6}s?\b")
 _INSTRUCTION = re.compile(r"\[[^\[\]]{3,200}\]")
 _HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 # Capitals that are not terms: Roman numerals and a few everyday abbreviations.
-_NOT_TERMS = {"OK", "II", "III", "IV", "VI", "VII", "VIII", "IX", "XI", "XII"}
+_NOT_TERMS = {"OK", "ID", "IT", "EU", "UK", "US", "USA", "PC", "TV", "FAQ"} | {
+    "II", "III", "IV", "VI", "VII", "VIII", "IX", "XI", "XII",
+}  # fmt: skip
 LONG_WORD_LETTERS = 6  # LIX counts words longer than six letters as long
+
+# Words of software help that the word lists (built from film subtitles) lack, in every
+# language: they are loanwords in Dutch, Latvian and Persian texts too.
+SOFTWARE_WORDS = frozenset(
+    "app apps admin admins signup signups signin inbox inboxes passphrase passphrases "
+    "workaround workarounds wifi smartphone smartphones checkbox checkboxes dropdown "
+    "dropdowns url urls pdf pdfs popup popups autofill autocomplete chatbot webhook "
+    "webhooks timestamp timestamps screenshot screenshots".split()
+)
+# British spellings, accepted where the American one is known (the English list is
+# American): colour, organise, organisation, analyse, centre.
+_BRITISH = [("isation", "ization"), ("ise", "ize"), ("yse", "yze"), ("our", "or"), ("tre", "ter")]
+# Persian words carry their person, plural and "-ī" as suffixes and the present tense
+# as a prefix; the word list mostly holds the bare forms.
+_PERSIAN_PREFIXES = ("نمی‌", "می‌", "نمی", "می")
+_PERSIAN_SUFFIXES = ("‌های", "‌ها", "های", "ها", "ید", "ند", "یم", "ای", "ات", "ی", "م", "ت", "ش")
 
 
 @dataclass
@@ -163,6 +181,19 @@ def spell_checker(language):
         return None
 
 
+def _spellable_words(text):
+    """The words of ``text`` to look up: not names (Acme, iOS: capitals inside a
+    sentence), except that a sentence's first word is looked up in lower case."""
+    for sentence in sentences(text):
+        for position, word in enumerate(words(sentence)):
+            if len(word) < 3:
+                continue
+            if position == 0 and word[1:].islower() or word.islower():
+                yield word
+            elif not any(letter.isupper() for letter in word):
+                yield word  # scripts without case (Persian)
+
+
 def misspelt_words(texts, language_code, accepted=()):
     """``[(word, suggestion)]`` for words the language's word list does not know,
     once each in order. Capitalised words (names), words with digits and accepted
@@ -173,20 +204,60 @@ def misspelt_words(texts, language_code, accepted=()):
     accepted = {word.lower() for word in accepted}
     candidates = {}
     for text in texts:
-        for word in words(text):
-            if word[:1].isupper() or len(word) < 3:
-                continue
+        for word in _spellable_words(text):
             lowered = word.lower().replace("’", "'")
             if lowered not in accepted:
                 candidates.setdefault(lowered, None)
     unknown = checker.unknown(candidates)
+    language = base_language(language_code)
     found = []
     for word in candidates:
-        if word in unknown:
+        if word in unknown and not _known_variant(checker, word, language):
             found.append((word, checker.correction(word) or ""))
             if len(found) == MAX_REPORTED:
                 break
     return found
+
+
+def _variants(word, language):
+    if language == "en":
+        for british, american in _BRITISH:
+            if british in word:
+                yield word.replace(british, american)
+    elif language == "nl":
+        yield from _dutch_compound_parts(word)
+    elif language == "fa":
+        stems = [word] + [word[len(p) :] for p in _PERSIAN_PREFIXES if word.startswith(p)]
+        for stem in stems:
+            yield stem
+            for suffix in _PERSIAN_SUFFIXES:
+                if stem.endswith(suffix) and len(stem) > len(suffix) + 1:
+                    yield stem[: -len(suffix)]
+
+
+def _dutch_compound_parts(word):
+    """Dutch writes compounds as one word (aanmeldpagina): a compound is known when its
+    last part is and its first part is a word or a verb's stem (aanmeld-en), with or
+    without the linking "s" (betalingsgegevens)."""
+    for split in range(3, len(word) - 2):
+        head, tail = word[:split], word[split:]
+        yield from (f"{tail}\0{head}", f"{tail}\0{head}en")
+        if head.endswith("s"):
+            yield f"{tail}\0{head[:-1]}"
+
+
+def _known_variant(checker, word, language):
+    """A known word after all: a software word, a British spelling of a known American
+    one, a Persian word with its affixes."""
+    if word in SOFTWARE_WORDS:
+        return True
+    for variant in _variants(word, language):
+        if "\0" in variant:  # a compound: every part must be known
+            if all(part in checker for part in variant.split("\0")):
+                return True
+        elif variant != word and variant in checker:
+            return True
+    return False
 
 
 def long_sentences(texts, language_code):
