@@ -425,3 +425,25 @@ def test_article_report_reads_no_more_for_more_articles(
 )
 def test_spelling_knows_the_words_of_help_articles(language_code, text, unknown):
     assert [word for word, _ in writing.misspelt_words([text], language_code)] == unknown
+
+
+def test_wagtail_localize_translates_templates_and_guides(help_center, dutch):
+    from wagtail_localize.models import TranslationSource
+
+    template = ArticleTemplate.objects.create(
+        name="Outage report", help_center=help_center, summary_hint="[What broke]",
+        body=[{"type": "heading", "value": {"text": "Impact", "level": "h2", "anchor": ""}}],
+    )  # fmt: skip
+    guide = StyleGuide.objects.create(title="House style", body="<p>Be brief.</p>")
+    help_center.copy_for_translation(dutch, copy_parents=True)
+    for instance in (template, guide):
+        source, _created = TranslationSource.get_or_create_from_instance(instance)
+        source.create_or_update_translation(dutch, fallback=True)
+    dutch_template = ArticleTemplate.objects.get(locale=dutch)
+    assert [block.value["text"] for block in dutch_template.body] == ["Impact"]
+    assert StyleGuide.objects.get(locale=dutch).title == "House style"
+    # Offered in the Dutch help center whichever help center its link names.
+    dutch_center = help_center.get_translation(dutch)
+    assert list(ArticleTemplate.objects.for_help_center(dutch_center)) == [
+        template, dutch_template,
+    ]  # fmt: skip

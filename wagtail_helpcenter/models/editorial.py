@@ -25,10 +25,12 @@ def split_words(text):
 
 class HelpCenterScopedQuerySet(models.QuerySet):
     def for_help_center(self, help_center):
-        """Rows for this help center and those for every help center, its own first."""
-        return self.filter(models.Q(help_center=None) | models.Q(help_center=help_center)).order_by(
-            models.F("help_center").asc(nulls_last=True), "pk"
-        )
+        """Rows for this help center (in any of its languages: a translation may point
+        at the source help center or at its own) and those for every help center."""
+        return self.filter(
+            models.Q(help_center=None)
+            | models.Q(help_center__translation_key=help_center.translation_key)
+        ).order_by(models.F("help_center").asc(nulls_last=True), "pk")
 
 
 class StyleGuide(TranslatableMixin, models.Model):
