@@ -63,7 +63,9 @@ TRANSLATIONS = {
         "[Pēdējais, kas jādara]",
         "[最后一步]",
     ),
-    "What happens next": ("Wat er daarna gebeurt", "پس از آن چه می‌شود", "Kas notiek tālāk", "接下来会怎样"),
+    "What happens next": (
+        "Wat er daarna gebeurt", "پس از آن چه می‌شود", "Kas notiek tālāk", "接下来会怎样",
+    ),
     "[What the reader sees when it worked, and where to go from here.]": (
         "[Wat de lezer ziet als het gelukt is, en waar het verder gaat.]",
         "[خواننده وقتی کار انجام شد چه می‌بیند و از اینجا به کجا برود.]",
