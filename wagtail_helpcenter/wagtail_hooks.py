@@ -13,6 +13,12 @@ from .caching.pages import cached_serve
 from .models import ArticlePage
 from .review import MARK_REVIEWED_ACTION, overdue
 from .views.contact_requests import ContactRequestsReportView
+from .views.content_requests import (
+    ContentRequestViewSet,
+    MyContentRequestsPanel,
+    request_panel_is_shown,
+    start_draft_view,
+)
 from .views.dashboard import (
     DashboardView,
     editable_articles,
@@ -100,6 +106,11 @@ def register_report_urls():
         *_report_urls(
             "helpcenter-contact", ContactRequestsReportView, "wagtail_helpcenter_contact_requests"
         ),
+        path(
+            "helpcenter/requests/<int:request_id>/start/",
+            start_draft_view,
+            name="wagtail_helpcenter_request_start",
+        ),
     ]
 
 
@@ -173,6 +184,13 @@ def review_due_listing_button(page, user, next_url=None):
 
 
 register_snippet(SynonymSetViewSet)
+register_snippet(ContentRequestViewSet)
+
+
+@hooks.register("construct_homepage_panels")
+def add_my_content_requests_panel(request, panels):
+    if request_panel_is_shown(request.user):
+        panels.append(MyContentRequestsPanel())
 
 
 class HelpCenterSummaryPanel(Component):
