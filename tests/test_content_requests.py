@@ -7,6 +7,7 @@ import io
 from datetime import timedelta
 
 import pytest
+from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
 from django.core import mail
 from django.core.management import call_command
@@ -629,3 +630,16 @@ def test_publishing_leaves_declined_requests_alone(admin, help_center, category)
     assert response.status_code == 302
     declined.refresh_from_db()
     assert declined.status == Status.DECLINED
+
+
+# The demo
+
+
+def test_the_demo_has_requests_for_its_editor(site_home):
+    call_command("helpcenter_demo", stdout=io.StringIO())
+    editor = get_user_model().objects.get(username="acme-editor")
+    assert editor.groups.filter(name="Editors").exists()
+    mine = ContentRequest.objects.filter(assignee=editor)
+    assert mine.count() == 2 and any(request.is_overdue for request in mine)
+    assert all(request.due_date for request in mine)
+    assert ContentRequest.objects.filter(assignee=None).exists()

@@ -15,6 +15,7 @@ from ..models import ArticlePage, ArticleRelatedLink, CategoryPage, FAQItem, FAQ
 from . import content
 from .activity import add_activity
 from .discussions import add_discussions
+from .requests import add_content_requests
 from .translations import translate_demo
 
 
@@ -112,6 +113,7 @@ class DemoBuilder:
         help_center.demo_translations = translate_demo(help_center, body_data, self.images)
         add_discussions(help_center, self.articles)
         add_activity(help_center)
+        add_content_requests(help_center)
         return help_center
 
     def add_category(self, parent, spec):
