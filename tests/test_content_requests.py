@@ -267,7 +267,7 @@ def test_listing_query_count_does_not_grow_with_rows(admin, editor, help_center,
 
 
 @pytest.mark.parametrize(
-    "param", ["status=nope", "assignee=abc", "help_center=99999999999999999999"]
+    "param", ["status=nope", "assignee=abc", "help_center=99999999999999999999", "overdue=maybe"]
 )
 def test_bad_filter_values_are_named_not_a_500(admin, help_center, param):
     response = as_client(admin).get(f"{LIST_URL}?{param}")
@@ -514,6 +514,14 @@ def test_a_gap_that_is_not_there_is_a_clear_error(admin, help_center, raw):
     assert "title" in response.context["form"].fields
 
 
+def test_a_posted_gap_that_is_not_there_is_a_form_error(admin, help_center):
+    response = as_client(admin).post(ADD_URL, form_data(help_center, gap="999999"))
+    assert response.status_code == 200
+    assert "Select a valid choice" in str(response.context["form"].errors["gap"])
+    assert "Select a valid choice" in response.content.decode()
+    assert not ContentRequest.objects.exists()
+
+
 def test_a_gap_on_an_internal_page_is_not_shown_to_who_may_not_see_it(
     admin, writer, help_center, internal_article
 ):
@@ -643,3 +651,40 @@ def test_the_demo_has_requests_for_its_editor(site_home):
     assert mine.count() == 2 and any(request.is_overdue for request in mine)
     assert all(request.due_date for request in mine)
     assert ContentRequest.objects.filter(assignee=None).exists()
+
+
+def test_listing_search_finds_titles_and_reasons(admin, help_center):
+    make_request(help_center, title="Refund a payment", reason="Asked weekly")
+    make_request(help_center, title="Close an account", reason="Nothing about refunds yet")
+    make_request(help_center, title="Invite a colleague")
+    document = soup(as_client(admin).get(LIST_URL, {"q": "refund"}))
+    titles = {row.select_one("td a").get_text(strip=True) for row in document.select("tbody tr")}
+    assert titles == {"Refund a payment", "Close an account"}
+
+
+def test_changes_requested_in_the_workflow_send_it_back_to_writing(
+    admin, editor, help_center, category
+):
+    content_request = make_request(help_center, title="Use two-factor sign-in")
+    editors = as_client(editor)
+    editors.post(start_url(content_request), {"category": category.pk})
+    article = ArticlePage.objects.get(title="Use two-factor sign-in")
+    edit = reverse("wagtailadmin_pages:edit", args=[article.pk])
+    editors.post(edit, article_form(article, **{"action-submit": "1"}))
+    task_state = article.current_workflow_task_state
+    response = as_client(admin).post(
+        reverse("wagtailadmin_pages:workflow_action", args=[article.pk, "reject", task_state.pk]),
+        {"comment": "Add a screenshot."},
+    )
+    assert response.status_code in (200, 302)
+    content_request.refresh_from_db()
+    assert content_request.status == Status.IN_PROGRESS
+
+
+def test_the_form_names_the_gap_by_number_only(admin, help_center):
+    gap = make_gap(help_center, title=HOSTILE)
+    content_request = make_request(help_center, gap=gap)
+    document = soup(as_client(admin).get(edit_url(content_request)))
+    assert document.select_one("input[name=gap]")["value"] == str(gap.pk)
+    assert f"Requested for content gap #{gap.pk}." in document.text
+    assert HOSTILE not in str(document.select_one("#panel-gap-content"))

@@ -75,6 +75,13 @@ class PageChooser(AdminPageChooser):
         return super().get_instance(value)
 
 
+class GapInput(forms.HiddenInput):
+    """The gap a request came from: kept in a hidden input and named by its number only
+    (its question may be about a page the reader of the form may not see)."""
+
+    template_name = "wagtail_helpcenter/admin/content_requests/gap_input.html"
+
+
 class ContentRequestForm(WagtailAdminModelForm):
     help_center = IdModelChoiceField(
         queryset=HelpCenterPage.objects.all(),
@@ -98,7 +105,9 @@ class ContentRequestForm(WagtailAdminModelForm):
     gap = IdModelChoiceField(
         queryset=ContentGap.objects.select_related("help_center", "page"),
         required=False,
-        widget=forms.HiddenInput,
+        label=gettext_lazy("content gap"),
+        help_text=gettext_lazy("Set by “Request an article” in the content gap queue."),
+        widget=GapInput,
     )
 
     def clean_gap(self):
@@ -177,10 +186,12 @@ class ContentRequestFilterSet(WagtailFilterSet):
     help_center = ModelChoiceFilter(
         label=gettext_lazy("Help center"), queryset=HelpCenterPage.objects.all()
     )
-    overdue = django_filters.BooleanFilter(
+    # A choice, not a BooleanFilter: a value that is neither gets "Select a valid choice"
+    # instead of being ignored.
+    overdue = django_filters.ChoiceFilter(
         label=gettext_lazy("Overdue"),
         method="filter_overdue",
-        widget=django_filters.widgets.BooleanWidget(),
+        choices=[("true", gettext_lazy("Overdue")), ("false", gettext_lazy("Not overdue"))],
     )
 
     class Meta:
@@ -188,10 +199,8 @@ class ContentRequestFilterSet(WagtailFilterSet):
         fields = ["status", "assignee", "help_center"]
 
     def filter_overdue(self, queryset, name, value):
-        if value is None:
-            return queryset
         overdue = Q(due_date__lt=timezone.localdate()) & ~Q(status__in=ContentRequest.CLOSED)
-        return queryset.filter(overdue if value else ~overdue)
+        return queryset.filter(overdue if value == "true" else ~overdue)
 
 
 class DueDateColumn(Column):
