@@ -688,3 +688,20 @@ def test_the_form_names_the_gap_by_number_only(admin, help_center):
     assert document.select_one("input[name=gap]")["value"] == str(gap.pk)
     assert f"Requested for content gap #{gap.pk}." in document.text
     assert HOSTILE not in str(document.select_one("#panel-gap-content"))
+
+
+def test_panel_and_emails_do_not_name_an_internal_draft_to_who_may_not_see_it(
+    admin, writer, help_center, internal_article, django_capture_on_commit_callbacks
+):
+    fields = form_data(help_center, title="Escalations", assignee=writer.pk,
+                       status=Status.IN_PROGRESS, page=internal_article.pk,
+                       due_date=today().isoformat())  # fmt: skip
+    with django_capture_on_commit_callbacks(execute=True):
+        assert as_client(admin).post(ADD_URL, fields).status_code == 302
+    remind()
+    assert len(mail.outbox) == 2
+    for email in mail.outbox:
+        assert "Escalations" in email.body
+        assert internal_article.title not in email.body + email.alternatives[0][0]
+    home = as_client(writer).get(reverse("wagtailadmin_home")).content.decode()
+    assert "Escalations" in home and internal_article.title not in home
