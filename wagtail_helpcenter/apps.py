@@ -60,6 +60,10 @@ class WagtailHelpCenterAppConfig(AppConfig):
         from .caching import invalidation
 
         invalidation.connect()
+        # Content requests follow their page through moderation and publishing.
+        from . import content_requests
+
+        content_requests.connect()
         checks.register(helpcenter_checks.check_installed_apps)
         checks.register(helpcenter_checks.check_settings)
         checks.register(helpcenter_checks.check_embedder)

@@ -14,6 +14,12 @@ from .models import ArticlePage
 from .review import MARK_REVIEWED_ACTION, overdue
 from .views.article_templates import ArticleTemplateViewSet, StyleGuideViewSet, choose_template
 from .views.contact_requests import ContactRequestsReportView
+from .views.content_requests import (
+    ContentRequestViewSet,
+    MyContentRequestsPanel,
+    request_panel_is_shown,
+    start_draft_view,
+)
 from .views.dashboard import (
     DashboardView,
     editable_articles,
@@ -101,6 +107,11 @@ def register_report_urls():
         *_report_urls(
             "helpcenter-contact", ContactRequestsReportView, "wagtail_helpcenter_contact_requests"
         ),
+        path(
+            "helpcenter/requests/<int:request_id>/start/",
+            start_draft_view,
+            name="wagtail_helpcenter_request_start",
+        ),
     ]
 
 
@@ -177,6 +188,13 @@ register_snippet(SynonymSetViewSet)
 register_snippet(ArticleTemplateViewSet)
 register_snippet(StyleGuideViewSet)
 hooks.register("before_create_page", choose_template)
+register_snippet(ContentRequestViewSet)
+
+
+@hooks.register("construct_homepage_panels")
+def add_my_content_requests_panel(request, panels):
+    if request_panel_is_shown(request.user):
+        panels.append(MyContentRequestsPanel())
 
 
 class HelpCenterSummaryPanel(Component):

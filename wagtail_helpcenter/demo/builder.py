@@ -16,6 +16,7 @@ from . import content
 from .activity import add_activity
 from .discussions import add_discussions
 from .editorial import add_editorial
+from .requests import add_content_requests
 from .translations import translate_demo
 
 
@@ -114,6 +115,7 @@ class DemoBuilder:
         add_discussions(help_center, self.articles)
         add_activity(help_center)
         add_editorial(help_center)
+        add_content_requests(help_center)
         return help_center
 
     def add_category(self, parent, spec):

@@ -14,6 +14,7 @@ from .pages import (
     HelpCenterPage,
 )
 from .passages import Passage, QuickAnswerVote
+from .requests import ContentRequest
 from .search_terms import SearchTermDay
 from .synonyms import SynonymSet
 
@@ -26,6 +27,7 @@ __all__ = [
     "CacheGeneration",
     "CategoryPage",
     "ContactRequest",
+    "ContentRequest",
     "ContentGap",
     "FAQItem",
     "FAQPage",

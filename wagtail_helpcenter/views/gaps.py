@@ -15,11 +15,12 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 from django.views.generic import TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
+from wagtail.permission_policies import ModelPermissionPolicy
 
 from .. import gaps
 from ..charts import bar_chart
 from ..ids import parse_id
-from ..models import CategoryPage, ContentGap, Vote
+from ..models import CategoryPage, ContentGap, ContentRequest, Vote
 from .dashboard import may_see_dashboard
 
 PAGE_SIZE = 25
@@ -122,6 +123,9 @@ class GapQueueView(WagtailAdminTemplateMixin, TemplateView):
             gaps=page,
             search_kinds=SEARCH_KINDS,
             picks_installed=apps.is_installed("wagtail.contrib.search_promotions"),
+            may_request=ModelPermissionPolicy(ContentRequest).user_has_permission(
+                self.request.user, "add"
+            ),
             open_total=ContentGap.objects.filter(status=ContentGap.Status.OPEN).count(),
             weekly_table=weekly,
             weekly_chart=bar_chart(
