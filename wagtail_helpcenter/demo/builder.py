@@ -16,6 +16,7 @@ from . import content
 from .activity import add_activity
 from .discussions import add_discussions
 from .translations import translate_demo
+from .vote_revisions import add_vote_revisions
 from .zendesk_redirects import add_zendesk_addresses
 
 
@@ -113,6 +114,7 @@ class DemoBuilder:
         help_center.demo_translations = translate_demo(help_center, body_data, self.images)
         add_discussions(help_center, self.articles)
         add_activity(help_center)
+        add_vote_revisions(help_center)
         add_zendesk_addresses(help_center)
         return help_center
 
