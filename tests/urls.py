@@ -24,6 +24,7 @@ urlpatterns = [
     path("discussions/", include("wagtail_helpcenter.discussions.urls")),
     path("comments/", include("wagtail_helpcenter.discussions.comment_urls")),
     path("sitemap.xml", sitemap),
+    path("hc/", include("wagtail_helpcenter.zendesk_urls")),  # old Zendesk links
 ] + i18n_patterns(
     # English (the default language) at /help/, Dutch at /nl/help/; tests.urls_prefixed
     # serves every language with its prefix (/en/help/), as the example site does.

@@ -10,4 +10,5 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("discussions/", include("wagtail_helpcenter.discussions.urls")),
     path("comments/", include("wagtail_helpcenter.discussions.comment_urls")),
+    path("hc/", include("wagtail_helpcenter.zendesk_urls")),  # old Zendesk links
 ] + i18n_patterns(path("", include(wagtail_urls)))

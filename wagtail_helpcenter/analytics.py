@@ -106,6 +106,31 @@ def with_performance(articles, period):
     )  # fmt: skip
 
 
+def _votes_on_live_revision(**filters):
+    rows = (
+        Vote.objects.filter(
+            page=OuterRef("pk"), faq_item=None, revision=OuterRef("live_revision"), **filters
+        )
+        .values("page")
+        .annotate(total=Count("pk"))
+        .values("total")
+    )
+    return Coalesce(Subquery(rows, output_field=IntegerField()), 0)
+
+
+def with_helpfulness_since_change(articles):
+    """``articles`` annotated with the votes cast (or last changed) on the revision that
+    is live now, whatever the period: ``votes_since_change``, ``helpful_votes_since_change``
+    and ``helpful_percent_since_change`` (None without such votes). Each publish starts a
+    new count, so editors see whether a rewrite helped. Subqueries: no query per article."""
+    return articles.annotate(
+        helpful_votes_since_change=_votes_on_live_revision(helpful=True),
+        votes_since_change=_votes_on_live_revision(),
+    ).annotate(
+        helpful_percent_since_change=_percent("helpful_votes_since_change", "votes_since_change")
+    )
+
+
 def _percent(part, whole):
     """``part`` as a whole percentage of ``whole`` (None when ``whole`` is 0)."""
     return Case(

@@ -142,13 +142,15 @@ def voter_of(request, page, item, token, is_new):
 
 
 def record_vote(page, item, voter, data):
-    """Create or change this voter's vote; returns it. A 'yes' keeps no reason."""
+    """Create or change this voter's vote; returns it. A 'yes' keeps no reason. The vote
+    is kept with the revision it was cast on: a changed vote moves to the live one."""
     helpful = data["helpful"] == "yes"
     vote, _created = Vote.objects.update_or_create(
         page=page,
         faq_item=item,
         voter=voter,
         defaults={
+            "revision_id": page.live_revision_id,
             "helpful": helpful,
             "reason": "" if helpful else data["reason"],
             "comment": "" if helpful else data["comment"].strip(),

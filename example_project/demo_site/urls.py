@@ -27,6 +27,8 @@ urlpatterns = [
     path("discussions/", include("wagtail_helpcenter.discussions.urls")),
     path("comments/", include("wagtail_helpcenter.discussions.comment_urls")),
     path("documents/", include(wagtaildocs_urls)),
+    # Old Zendesk Help Center links, after an import (docs/how-to/import-from-zendesk.md).
+    path("hc/", include("wagtail_helpcenter.zendesk_urls")),
 ]
 
 if settings.DEBUG:

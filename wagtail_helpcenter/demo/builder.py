@@ -18,6 +18,8 @@ from .discussions import add_discussions
 from .editorial import add_editorial
 from .requests import add_content_requests
 from .translations import translate_demo
+from .vote_revisions import add_vote_revisions
+from .zendesk_redirects import add_zendesk_addresses
 
 
 def _block(kind, *args):
@@ -116,6 +118,8 @@ class DemoBuilder:
         add_activity(help_center)
         add_editorial(help_center)
         add_content_requests(help_center)
+        add_vote_revisions(help_center)
+        add_zendesk_addresses(help_center)
         return help_center
 
     def add_category(self, parent, spec):

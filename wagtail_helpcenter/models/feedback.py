@@ -63,6 +63,17 @@ class Vote(models.Model):
     helpful = models.BooleanField(_("helpful"))
     reason = models.CharField(_("reason"), max_length=20, choices=Reason.choices, blank=True)
     comment = models.TextField(_("comment"), max_length=COMMENT_MAX_LENGTH, blank=True)
+    # The page's live revision when the vote was cast or last changed: whether a rewrite
+    # helped is read from the votes on the revision that is live now.
+    revision = models.ForeignKey(
+        "wagtailcore.Revision",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="+",
+        verbose_name=_("revision voted on"),
+    )
     created_at = models.DateTimeField(_("first voted"), auto_now_add=True, db_index=True)
     updated_at = models.DateTimeField(_("last changed"), auto_now=True)
 

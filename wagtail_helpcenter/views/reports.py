@@ -7,6 +7,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
 from wagtail.admin.ui.tables import Column, DateColumn, TitleColumn
 from wagtail.admin.views.reports import ReportView
@@ -18,6 +19,7 @@ from ..analytics import (
     PERIODS,
     Period,
     with_clicks,
+    with_helpfulness_since_change,
     with_performance,
     with_reading,
 )
@@ -191,6 +193,19 @@ class ReadabilityColumn(ReadingStatsColumn):
         return f"{instance.readability_label} ({instance.readability_score})"
 
 
+class SinceChangeColumn(Column):
+    """Helpful % on the live revision, with the number of votes it is from."""
+
+    def get_value(self, instance):
+        votes = instance.votes_since_change
+        if not votes:
+            return None
+        return ngettext("%(percent)s (%(votes)s vote)", "%(percent)s (%(votes)s votes)", votes) % {
+            "percent": instance.helpful_percent_since_change,
+            "votes": votes,
+        }
+
+
 class ArticlePerformanceReportView(HelpCenterReportView):
     page_title = _("Article performance")
     header_icon = "doc-full"
@@ -201,6 +216,7 @@ class ArticlePerformanceReportView(HelpCenterReportView):
         article_title_column(),
         Column("views", label=_("Views")),
         Column("helpful_percent", label=_("Helpful %")),
+        SinceChangeColumn("since_change", label=_("Helpful % since last change")),
         Column("helpful_votes", label=_("Yes")),
         Column("unhelpful_votes", label=_("No")),
         QuickExitColumn("quick_exit_percent", label=_("Left within 10 s %")),
@@ -216,6 +232,8 @@ class ArticlePerformanceReportView(HelpCenterReportView):
         "url_path",
         "views",
         "helpful_percent",
+        "helpful_percent_since_change",
+        "votes_since_change",
         "helpful_votes",
         "unhelpful_votes",
         "reads",
@@ -234,6 +252,8 @@ class ArticlePerformanceReportView(HelpCenterReportView):
         "url_path": _("Path"),
         "views": _("Views"),
         "helpful_percent": _("Helpful %"),
+        "helpful_percent_since_change": _("Helpful % since last change"),
+        "votes_since_change": _("Votes since last change"),
         "helpful_votes": _("Helpful"),
         "unhelpful_votes": _("Not helpful"),
         "reads": _("Reads"),
@@ -258,7 +278,8 @@ class ArticlePerformanceReportView(HelpCenterReportView):
     def get_queryset(self):
         articles = ArticlePage.objects.live().select_related("content_owner", "locale")
         period = self.period()
-        return with_reading(with_performance(articles, period), period).order_by("-views", "path")
+        articles = with_helpfulness_since_change(with_performance(articles, period))
+        return with_reading(articles, period).order_by("-views", "path")
 
     def to_row_dict(self, item):
         row = super().to_row_dict(with_reading_stats(item))
