@@ -20,6 +20,7 @@ from .views.dashboard import (
     views_and_votes,
 )
 from .views.gaps import GapQueueView, gap_action
+from .views.glossary_admin import GlossaryTermViewSet
 from .views.reports import (
     ArticlePerformanceReportView,
     FeedbackReportView,
@@ -173,6 +174,7 @@ def review_due_listing_button(page, user, next_url=None):
 
 
 register_snippet(SynonymSetViewSet)
+register_snippet(GlossaryTermViewSet)
 
 
 class HelpCenterSummaryPanel(Component):

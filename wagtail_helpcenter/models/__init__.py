@@ -1,6 +1,7 @@
 from .caching import CacheGeneration
 from .deflection import ContactRequest, ContentGap, FunnelDay
 from .feedback import PageViewDay, Vote
+from .glossary import GlossaryTerm
 from .imports import ImportedPage
 from .mixins import AudienceMixin, HelpCenterContextMixin
 from .pages import (
@@ -28,6 +29,7 @@ __all__ = [
     "FAQItem",
     "FAQPage",
     "FunnelDay",
+    "GlossaryTerm",
     "HelpCenterContextMixin",
     "HelpCenterPage",
     "ImportedPage",
