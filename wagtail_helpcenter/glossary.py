@@ -57,10 +57,11 @@ def terms_for(help_center, locale, request=None):
     memo = getattr(request, _REQUEST_ATTRIBUTE, None) if request is not None else None
     if memo is not None and key in memo:
         return memo[key]
-    terms = list(
-        GlossaryTerm.objects.filter(**_same_help_center(help_center), locale_id=key[1])
-        .only("id", "term", "other_forms", "definition", "slug", "help_center_id", "locale_id")
-        .order_by("term")
+    terms = sorted(
+        GlossaryTerm.objects.filter(**_same_help_center(help_center), locale_id=key[1]).only(
+            "id", "term", "other_forms", "definition", "slug", "help_center_id", "locale_id"
+        ),
+        key=lambda term: term.term.casefold(),  # any case, as readers look terms up
     )
     if request is not None:
         if memo is None:
@@ -194,6 +195,12 @@ def mark_terms(html, terms, *, glossary_url="", used=None):
 
 def glossary_url(request, help_center):
     url = help_center.get_url(request)
+    return url + help_center.reverse_subpage(ROUTE_NAME).lstrip("/") if url else ""
+
+
+def glossary_full_url(request, help_center):
+    """The glossary page's URL with the site's own host, as the pages' other data has it."""
+    url = help_center.get_full_url(request)
     return url + help_center.reverse_subpage(ROUTE_NAME).lstrip("/") if url else ""
 
 

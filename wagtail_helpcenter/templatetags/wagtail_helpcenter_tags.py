@@ -81,7 +81,7 @@ def helpcenter_glossary_data(context):
     if marker is None or not marker.used_terms or seo.is_restricted(request, page):
         return ""
     help_center = context.get("page_help_center", context.get("help_center"))
-    url = request.build_absolute_uri(marker.url) if request is not None else marker.url
+    url = glossary.glossary_full_url(request, help_center)
     data = glossary.defined_term_set(help_center, marker.used_terms, url, seo.page_language())
     return seo.json_ld(data)
 

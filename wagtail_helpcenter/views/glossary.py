@@ -14,7 +14,7 @@ def glossary_page(request, help_center):
     if not terms:
         raise Http404  # no glossary in this language: nothing to link to
     groups = glossary.grouped_by_letter(terms)
-    url = help_center.get_full_url(request) + help_center.reverse_subpage("glossary").lstrip("/")
+    url = glossary.glossary_full_url(request, help_center)
     restricted = seo.is_restricted(request, help_center)
     structured_data = None
     if not restricted:

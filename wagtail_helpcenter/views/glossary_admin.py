@@ -17,3 +17,7 @@ class GlossaryTermViewSet(SnippetViewSet):
     list_filter = ["help_center"]
     search_fields = ["term", "other_forms", "definition"]
     ordering = ["term"]
+
+    def get_queryset(self, request):
+        # The help center column without a query per row.
+        return GlossaryTerm.objects.select_related("help_center", "locale")
