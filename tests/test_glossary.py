@@ -2,6 +2,7 @@
 uses them, the A-Z page per help center and language, its JSON-LD, the terms a search
 finds, the snippet's admin and the page cache, through Wagtail's real views."""
 
+import io
 import json
 import re
 
@@ -30,7 +31,7 @@ from wagtail_helpcenter.glossary import (
     term_forms,
     terms_for,
 )
-from wagtail_helpcenter.models import GlossaryTerm
+from wagtail_helpcenter.models import ArticlePage, GlossaryTerm
 
 pytestmark = pytest.mark.django_db
 
@@ -481,3 +482,30 @@ class TestPageCache:
             first = terms_for(help_center, help_center.locale, request)
             again = terms_for(help_center, help_center.locale_id, request)
         assert first is again and [term.term for term in first] == ["invoice"]
+
+
+def glossary_terms_listed(client, help_center):
+    return [
+        dfn.get_text() for dfn in soup(client.get(glossary_page_url(help_center))).select("dt dfn")
+    ]
+
+
+def test_the_demo_has_a_glossary_in_english_dutch_and_chinese(client, site_home):
+    from django.core.management import call_command
+
+    from wagtail_helpcenter.models import HelpCenterPage
+
+    call_command("helpcenter_demo", stdout=io.StringIO())
+    pages = {
+        code: HelpCenterPage.objects.get(locale__language_code=code)
+        for code in ("en", "nl", "zh-hans")
+    }
+    assert len(glossary_terms_listed(client, pages["en"])) == 8
+    assert glossary_terms_listed(client, pages["nl"]) == ["factuur", "terugbetaling"]
+    assert glossary_terms_listed(client, pages["zh-hans"]) == ["发票"]
+    article = ArticlePage.objects.get(
+        locale=pages["en"].locale, title="Turn on two-factor authentication"
+    )
+    with without_page_cache():
+        terms = marked(soup(client.get(article.url)))
+    assert terms == ["recovery code", "two-factor", "invoices"]

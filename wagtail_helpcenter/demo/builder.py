@@ -15,6 +15,7 @@ from ..models import ArticlePage, ArticleRelatedLink, CategoryPage, FAQItem, FAQ
 from . import content
 from .activity import add_activity
 from .discussions import add_discussions
+from .glossary import add_glossary
 from .translations import translate_demo
 
 
@@ -110,6 +111,7 @@ class DemoBuilder:
             article.related_links.add(ArticleRelatedLink(article=self.articles[target]))
             article.save_revision().publish()
         help_center.demo_translations = translate_demo(help_center, body_data, self.images)
+        add_glossary(help_center)
         add_discussions(help_center, self.articles)
         add_activity(help_center)
         return help_center
