@@ -251,13 +251,8 @@ class TestArticlePages:
             client.get(article.url)  # warm Wagtail's and the site's caches
             with django_assert_max_num_queries(40) as without_terms:
                 client.get(article.url)
-            GlossaryTerm.objects.bulk_create(
-                GlossaryTerm(
-                    help_center=help_center, locale=help_center.locale, term=f"term{n}",
-                    definition=f"Definition {n}.", slug=f"term{n}",
-                )
-                for n in range(200)
-            )  # fmt: skip
+            for n in range(200):
+                add_term(help_center, f"term{n}", f"Definition {n}.")
             with django_assert_max_num_queries(len(without_terms) + 1):
                 document = soup(client.get(article.url))
         assert len(marked(document)) == 30
@@ -369,7 +364,7 @@ class TestAdmin:
             **fields,
         }
 
-    def test_an_editor_adds_a_term(self, client, editor, help_center):
+    def test_an_editor_adds_a_term(self, client, editor, help_center, dutch):
         url = reverse("wagtailsnippets_wagtail_helpcenter_glossaryterm:add")
         response = client.post(url, self.form(help_center, other_forms="invoices, , bills"))
         assert response.status_code == 302
@@ -382,6 +377,11 @@ class TestAdmin:
             {"q": "bill", "help_center": help_center.pk},
         )
         assert "Invoice" in listing.content.decode()
+        in_dutch = client.get(
+            reverse("wagtailsnippets_wagtail_helpcenter_glossaryterm:list"), {"locale": "nl"}
+        )
+        assert in_dutch.status_code == 200
+        assert not soup(in_dutch).select("tbody tr")
 
     def test_a_duplicate_term_is_refused_with_everything_kept(self, client, editor, help_center):
         add_term(help_center, "invoice")
@@ -473,15 +473,35 @@ class TestPageCache:
         assert marked(soup(reader.get(article.url))) == []
         assert not soup(reader.get(help_center.url)).select(".hc-glossary-link")
 
-    def test_terms_for_is_one_query_once_per_request(
-        self, rf, help_center, django_assert_num_queries
+    def test_terms_are_read_once_and_read_anew_after_a_change(
+        self, rf, help_center, dutch, django_assert_num_queries
     ):
-        add_term(help_center, "invoice")
+        term = add_term(help_center, "invoice")
         request = rf.get("/")
         with django_assert_num_queries(1):
             first = terms_for(help_center, help_center.locale, request)
             again = terms_for(help_center, help_center.locale_id, request)
         assert first is again and [term.term for term in first] == ["invoice"]
+        with django_assert_num_queries(0):  # the next request, from the cache
+            assert terms_for(help_center, help_center.locale, rf.get("/")) == first
+        translation = term.copy_for_translation(dutch)
+        translation.term = "factuur"
+        translation.save()
+        term.term = "bill"
+        term.save()
+        assert [t.term for t in terms_for(help_center, help_center.locale)] == ["bill"]
+        assert [t.term for t in terms_for(help_center, dutch)] == ["factuur"]
+        translation.delete()
+        assert terms_for(help_center, dutch) == []
+
+    def test_with_the_terms_cache_off_each_request_reads_them(
+        self, rf, settings, help_center, django_assert_num_queries
+    ):
+        settings.WAGTAIL_HELPCENTER = {**settings.WAGTAIL_HELPCENTER, "GLOSSARY_CACHE_SECONDS": 0}
+        add_term(help_center, "invoice")
+        terms_for(help_center, help_center.locale)
+        with django_assert_num_queries(1):
+            terms_for(help_center, help_center.locale)
 
 
 def glossary_terms_listed(client, help_center):

@@ -141,6 +141,9 @@ DEFAULTS = {
     # long (0 reads them for every page). A change drops them from the cache at once; a
     # cache of its own in each process (locmem) shows it in the others after this long.
     "RULES_CACHE_SECONDS": 300,
+    # How long a help center's glossary terms are kept in the page cache's alias (every
+    # article reads them); 0 reads them for each page. A change is seen at once anyway.
+    "GLOSSARY_CACHE_SECONDS": 300,
 }
 
 

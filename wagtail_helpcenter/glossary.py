@@ -16,9 +16,13 @@ from functools import lru_cache
 from html import escape
 from html.parser import HTMLParser
 
+from django.db import transaction
 from django.template.loader import get_template
 from django.utils.translation import gettext as _
+from wagtail.models import Locale
 
+from .caching.pages import page_cache
+from .conf import get_config
 from .models import GlossaryTerm
 
 TERM_TEMPLATE = "wagtail_helpcenter/includes/glossary_term.html"
@@ -50,19 +54,29 @@ def _same_help_center(help_center):
     return {"help_center__translation_key": help_center.translation_key}
 
 
+def _cache_key(translation_key, locale_id):
+    return f"wagtail_helpcenter:glossary:{translation_key}:{locale_id}"
+
+
 def terms_for(help_center, locale, request=None):
-    """The terms of ``help_center`` in ``locale``, by term: one query, once per
-    ``request`` when given."""
+    """The terms of ``help_center`` in ``locale`` (a Locale or its id), by term: kept
+    in the page cache's CACHES alias for GLOSSARY_CACHE_SECONDS (every article reads
+    them), else one query; once per ``request`` when given."""
     key = (help_center.translation_key, getattr(locale, "pk", locale))
     memo = getattr(request, _REQUEST_ATTRIBUTE, None) if request is not None else None
     if memo is not None and key in memo:
         return memo[key]
-    terms = sorted(
-        GlossaryTerm.objects.filter(**_same_help_center(help_center), locale_id=key[1]).only(
-            "id", "term", "other_forms", "definition", "slug", "help_center_id", "locale_id"
-        ),
-        key=lambda term: term.term.casefold(),  # any case, as readers look terms up
-    )
+    seconds = get_config()["GLOSSARY_CACHE_SECONDS"]
+    terms = page_cache().get(_cache_key(*key)) if seconds else None
+    if terms is None:
+        terms = sorted(
+            GlossaryTerm.objects.filter(**_same_help_center(help_center), locale_id=key[1]).only(
+                "id", "term", "other_forms", "definition", "slug", "help_center_id", "locale_id"
+            ),
+            key=lambda term: term.term.casefold(),  # any case, as readers look terms up
+        )
+        if seconds:
+            page_cache().set(_cache_key(*key), terms, seconds)
     if request is not None:
         if memo is None:
             memo = {}
@@ -71,10 +85,19 @@ def terms_for(help_center, locale, request=None):
     return terms
 
 
-def has_terms(help_center):
-    return GlossaryTerm.objects.filter(
-        **_same_help_center(help_center), locale_id=help_center.locale_id
-    ).exists()
+def forget_terms(help_center):
+    """A term of ``help_center`` changed: its terms are read anew in every language (now,
+    and once the change is committed, in case a page read the old ones meanwhile)."""
+    keys = [
+        _cache_key(help_center.translation_key, locale_id)
+        for locale_id in Locale.objects.values_list("pk", flat=True)
+    ]
+    page_cache().delete_many(keys)
+    transaction.on_commit(lambda: page_cache().delete_many(keys))
+
+
+def has_terms(help_center, request=None):
+    return bool(terms_for(help_center, help_center.locale_id, request))
 
 
 def _form_pattern(form):
@@ -206,7 +229,7 @@ def glossary_full_url(request, help_center):
 
 def glossary_url_if_any(request, help_center):
     """The help center's glossary page when it has terms in its language, else ""."""
-    return glossary_url(request, help_center) if has_terms(help_center) else ""
+    return glossary_url(request, help_center) if has_terms(help_center, request) else ""
 
 
 class PageMarker:

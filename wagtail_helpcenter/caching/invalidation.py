@@ -5,6 +5,7 @@ change shows in (``generations``)."""
 from django.apps import apps
 from wagtail.models import Page
 
+from .. import glossary
 from . import generations
 
 
@@ -81,10 +82,12 @@ def site_wide_change(sender, raw=False, **kwargs):
 def glossary_term_changed(sender, instance, raw=False, **kwargs):
     """A glossary term saved or deleted: its help center's articles and glossary page,
     in every language, show it."""
-    if not raw:
-        page = Page.objects.filter(pk=instance.help_center_id).only("path").first()
-        if page is not None:
-            generations.renew_help_center(page)
+    if raw:
+        return
+    page = Page.objects.filter(pk=instance.help_center_id).only("path", "translation_key").first()
+    if page is not None:
+        glossary.forget_terms(page)
+        generations.renew_help_center(page)
 
 
 PUBLIC_NAME_FIELDS = {"first_name", "last_name", "username"}
