@@ -267,7 +267,9 @@ class TestGlossaryPage:
         add_term(help_center, "agent", HOSTILE)
         with django_assert_max_num_queries(GLOSSARY_PAGE_QUERIES):
             document = soup(client.get(glossary_page_url(help_center)))
-        assert [a.get_text() for a in document.select(".hc-glossary__letters a")] == ["A", "R"]
+        letters = document.select(".hc-glossary__letters a")
+        assert [a.get_text() for a in letters] == ["A", "R"]
+        assert [document.select_one(a["href"]).h2.get_text() for a in letters] == ["A", "R"]
         assert [dt.get_text() for dt in document.select("dt")] == ["agent", "API key", "refund"]
         assert document.select_one("dt#api-key + dd").get_text() == "A secret for scripts."
         assert not document.select(".hc-content script, .hc-content img")
