@@ -531,3 +531,32 @@ def test_the_demo_has_a_glossary_in_english_dutch_and_chinese(client, site_home)
     with without_page_cache():
         terms = marked(soup(client.get(article.url)))
     assert terms == ["recovery code", "two-factor", "invoices"]
+
+
+def test_wagtail_localize_translates_a_term(client, help_center, category, dutch):
+    """Submitted for translation and translated as any snippet: the Dutch term keeps its
+    help center and anchor, and the Dutch glossary and articles use it."""
+    from wagtail_localize.models import Translation, TranslationSource
+
+    client.force_login(UserFactory(is_superuser=True, is_staff=True))
+    term = add_term(help_center, "invoice", "A bill.", "invoices")
+    url = reverse(
+        "wagtail_localize:submit_snippet_translation",
+        args=["wagtail_helpcenter", "glossaryterm", term.pk],
+    )
+    assert client.post(url, {"locales": [dutch.pk]}).status_code == 302
+    translation = Translation.objects.get(
+        source=TranslationSource.objects.get_for_instance(term), target_locale=dutch
+    )
+    po = translation.export_po()
+    words = {"invoice": "factuur", "invoices": "facturen", "A bill.": "Een rekening."}
+    for entry in po:
+        entry.msgstr = words.get(entry.msgid, entry.msgid)
+    translation.import_po(po)
+    translation.save_target(publish=True)
+    dutch_term = GlossaryTerm.objects.get(locale=dutch)
+    assert (dutch_term.term, dutch_term.other_forms, dutch_term.definition) == (
+        "factuur", "facturen", "Een rekening."
+    )  # fmt: skip
+    assert (dutch_term.help_center_id, dutch_term.slug) == (help_center.pk, "invoice")
+    assert [t.term for t in terms_for(help_center, dutch)] == ["factuur"]
