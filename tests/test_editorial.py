@@ -447,3 +447,24 @@ def test_wagtail_localize_translates_templates_and_guides(help_center, dutch):
     assert list(ArticleTemplate.objects.for_help_center(dutch_center)) == [
         template, dutch_template,
     ]  # fmt: skip
+
+
+def test_glossary_terms_are_defined_and_spelt_right(client, editor, category, help_center):
+    from wagtail_helpcenter.models import GlossaryTerm
+
+    article = article_with(category, "<p>Turn on SSO and 2FA, then open the workspacex.</p>")
+    response = client.get(edit_url(article))
+    checks = soup(response).select_one("#helpcenter-writing-checks")
+    assert [code.get_text() for code in checks.select("code")] == ["SSO", "2FA"]
+    assert "workspacex" in checks.get_text()
+    GlossaryTerm.objects.create(
+        help_center=help_center, term="single sign-on", other_forms="SSO",
+        definition="One sign-in for every app.",
+    )  # fmt: skip
+    GlossaryTerm.objects.create(
+        help_center=help_center, term="workspacex", definition="A shared account.",
+    )  # fmt: skip
+    response = client.get(edit_url(article))
+    checks = soup(response).select_one("#helpcenter-writing-checks")
+    assert [code.get_text() for code in checks.select("code")] == ["2FA"]
+    assert "workspacex" not in checks.get_text()

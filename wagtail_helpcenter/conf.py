@@ -150,6 +150,9 @@ DEFAULTS = {
     # Reading time in the article report: words a reader reads in a minute (Chinese:
     # twice as many characters).
     "READING_WORDS_PER_MINUTE": 200,
+    # How long a help center's glossary terms are kept in the page cache's alias (every
+    # article reads them); 0 reads them for each page. A change is seen at once anyway.
+    "GLOSSARY_CACHE_SECONDS": 300,
 }
 
 

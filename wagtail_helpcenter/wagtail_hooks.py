@@ -27,6 +27,7 @@ from .views.dashboard import (
     views_and_votes,
 )
 from .views.gaps import GapQueueView, gap_action
+from .views.glossary_admin import GlossaryTermViewSet
 from .views.reports import (
     ArticlePerformanceReportView,
     FeedbackReportView,
@@ -195,6 +196,9 @@ register_snippet(ContentRequestViewSet)
 def add_my_content_requests_panel(request, panels):
     if request_panel_is_shown(request.user):
         panels.append(MyContentRequestsPanel())
+
+
+register_snippet(GlossaryTermViewSet)
 
 
 class HelpCenterSummaryPanel(Component):

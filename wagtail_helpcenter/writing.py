@@ -300,7 +300,9 @@ def check_article(page, defined_terms=(), accepted_words=()):
     """Every check on ``page`` (an article, saved or not): a WritingReport."""
     language = page.locale.language_code if page.locale_id else "en"
     texts = article_texts(page)
-    misspelt = misspelt_words(texts, language, set(accepted_words) | set(defined_terms))
+    # A glossary term is spelt as the glossary spells it, word by word.
+    glossary_words = {word.lower() for term in defined_terms for word in words(term)}
+    misspelt = misspelt_words(texts, language, set(accepted_words) | glossary_words)
     return WritingReport(
         language=language,
         words=sum(sentence_length(text, is_chinese(language)) for text in texts),

@@ -5,6 +5,7 @@ change shows in (``generations``)."""
 from django.apps import apps
 from wagtail.models import Page
 
+from .. import glossary
 from . import generations
 
 
@@ -78,6 +79,17 @@ def site_wide_change(sender, raw=False, **kwargs):
         generations.renew_site()
 
 
+def glossary_term_changed(sender, instance, raw=False, **kwargs):
+    """A glossary term saved or deleted: its help center's articles and glossary page,
+    in every language, show it."""
+    if raw:
+        return
+    page = Page.objects.filter(pk=instance.help_center_id).only("path", "translation_key").first()
+    if page is not None:
+        glossary.forget_terms(page)
+        generations.renew_help_center(page)
+
+
 PUBLIC_NAME_FIELDS = {"first_name", "last_name", "username"}
 
 
@@ -108,6 +120,7 @@ def connect():
     from wagtail.models import Locale, PageViewRestriction, Site
     from wagtail.signals import page_published, page_unpublished, post_page_move
 
+    from ..models.glossary import GlossaryTerm
     from ..models.synonyms import SynonymSet
 
     uid = "wagtail_helpcenter_page_cache"
@@ -118,6 +131,7 @@ def connect():
     post_page_move.connect(page_moved, dispatch_uid=uid)
     for signal in (signals.post_save, signals.post_delete):
         signal.connect(restriction_changed, sender=PageViewRestriction, dispatch_uid=uid)
+        signal.connect(glossary_term_changed, sender=GlossaryTerm, dispatch_uid=uid)
         for model in (Site, Locale, get_image_model(), get_document_model(), SynonymSet):
             signal.connect(site_wide_change, sender=model, dispatch_uid=f"{uid}_{model.__name__}")
     signals.post_save.connect(user_saved, sender=get_user_model(), dispatch_uid=uid)

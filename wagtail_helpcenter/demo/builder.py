@@ -16,6 +16,7 @@ from . import content
 from .activity import add_activity
 from .discussions import add_discussions
 from .editorial import add_editorial
+from .glossary import add_glossary
 from .requests import add_content_requests
 from .translations import translate_demo
 from .vote_revisions import add_vote_revisions
@@ -114,6 +115,7 @@ class DemoBuilder:
             article.related_links.add(ArticleRelatedLink(article=self.articles[target]))
             article.save_revision().publish()
         help_center.demo_translations = translate_demo(help_center, body_data, self.images)
+        add_glossary(help_center)
         add_discussions(help_center, self.articles)
         add_activity(help_center)
         add_editorial(help_center)

@@ -2,6 +2,7 @@ from .caching import CacheGeneration
 from .deflection import ContactRequest, ContentGap, FunnelDay
 from .editorial import ArticleTemplate, StyleGuide
 from .feedback import PageViewDay, Vote
+from .glossary import GlossaryTerm
 from .imports import ImportedPage
 from .mixins import AudienceMixin, HelpCenterContextMixin
 from .pages import (
@@ -32,6 +33,7 @@ __all__ = [
     "FAQItem",
     "FAQPage",
     "FunnelDay",
+    "GlossaryTerm",
     "HelpCenterContextMixin",
     "HelpCenterPage",
     "ImportedPage",

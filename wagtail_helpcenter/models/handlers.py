@@ -26,6 +26,7 @@ HANDLERS = {
     "answer_feedback": "wagtail_helpcenter.views.feedback.answer_vote",
     "contact": "wagtail_helpcenter.views.contact.contact_form",
     "contact_suggestion": "wagtail_helpcenter.views.contact.suggestion_opened",
+    "glossary": "wagtail_helpcenter.views.glossary.glossary_page",
     # serve and route of every page type (views/pages.py).
     "served": "wagtail_helpcenter.views.pages.served",
     "count_view": "wagtail_helpcenter.views.pages.count_view",
@@ -45,6 +46,8 @@ HANDLERS = {
     "feedback_context": "wagtail_helpcenter.feedback.feedback_context",
     "discussion_context": "wagtail_helpcenter.discussions.threads.discussion_context",
     "prefetch_linked_pages": "wagtail_helpcenter.richtext.prefetch_linked_pages",
+    "glossary_marker": "wagtail_helpcenter.glossary.page_marker",
+    "glossary_url_if_any": "wagtail_helpcenter.glossary.glossary_url_if_any",
 }
 
 

@@ -204,6 +204,7 @@ class HelpCenterPage(RoutablePageMixin, HelpCenterPageBase):
             faq_pages=faq_pages,
             promoted_articles=promoted,
             recent_articles=recent,
+            glossary_url=handler("glossary_url_if_any")(request, self),
         )
         return context
 
@@ -268,6 +269,10 @@ class HelpCenterPage(RoutablePageMixin, HelpCenterPageBase):
     @path("read/", name="read")
     def read_route(self, request):
         return handler("read")(request, self)
+
+    @path("glossary/", name="glossary")
+    def glossary_route(self, request):
+        return handler("glossary")(request, self)
 
 
 class CategoryPage(AudienceMixin, HelpCenterPageBase):
@@ -372,6 +377,14 @@ class ArticlePage(CountedViewsMixin, AudienceMixin, HelpCenterPageBase):
         blank=True,
         help_text=_("Leave blank for the help center's default."),
     )
+    mark_glossary_terms = models.BooleanField(
+        _("mark glossary terms in this article"),
+        default=True,
+        help_text=_(
+            "The first use of each glossary term links to its definition. Turn off for "
+            "an article where that would get in the way, e.g. a legal text."
+        ),
+    )
 
     content_panels = (
         [StyleGuidePanel(), WritingChecksPanel()]
@@ -392,7 +405,9 @@ class ArticlePage(CountedViewsMixin, AudienceMixin, HelpCenterPageBase):
         FieldRowPanel([FieldPanel("last_reviewed"), FieldPanel("review_interval_days")]),
     ]
     promote_panels = Page.promote_panels + [FieldPanel("promoted")]
-    settings_panels = [FieldPanel("audience")] + Page.settings_panels
+    settings_panels = [FieldPanel("audience"), FieldPanel("mark_glossary_terms")] + (
+        Page.settings_panels
+    )
     edit_handler = TabbedInterface(
         [
             ObjectList(content_panels, heading=_("Content")),
@@ -482,6 +497,9 @@ class ArticlePage(CountedViewsMixin, AudienceMixin, HelpCenterPageBase):
         context.update(handler("feedback_context")(request))
         context.update(discussion_context(request, self))
         handler("prefetch_linked_pages")(request, strings_in(list(self.body.raw_data)))
+        context["glossary_marker"] = handler("glossary_marker")(
+            request, self, context.get("page_help_center", context["help_center"])
+        )
         return context
 
 
@@ -536,6 +554,9 @@ class FAQPage(CountedViewsMixin, HelpCenterPageBase):
         context.update(discussion_context(request, self))
         handler("prefetch_linked_pages")(
             request, [self.intro, *(item.answer for item in context["faq_items"])]
+        )
+        context["glossary_marker"] = handler("glossary_marker")(
+            request, self, context.get("page_help_center", context["help_center"])
         )
         return context
 

@@ -7,6 +7,7 @@ from django.utils.safestring import mark_safe
 from wagtail.rich_text import expand_db_html
 
 from ..article_templates import help_center_for, style_guide
+from ..glossary import term_forms, terms_for
 from ..writing import check_article
 
 register = template.Library()
@@ -35,9 +36,14 @@ def helpcenter_writing_checks(page, parent_page=None):
     if page is None or not page.pk:
         return None
     help_center = help_center_for(page, parent_page)
-    guide = style_guide(help_center, page.locale) if help_center is not None else None
+    if help_center is None:
+        return check_article(page)
+    guide = style_guide(help_center, page.locale)
+    defined = [
+        form for term in terms_for(help_center, page.locale_id) for form in term_forms(term)
+    ]
     accepted = guide.accepted_word_list if guide is not None else []
-    return check_article(page, defined_terms=[], accepted_words=accepted)
+    return check_article(page, defined_terms=defined, accepted_words=accepted)
 
 
 @register.filter

@@ -58,10 +58,32 @@ def helpcenter_page_query(context, number, click=None):
 
 
 @register.simple_tag(takes_context=True)
-def helpcenter_richtext(context, value):
+def helpcenter_richtext(context, value, glossary=True):
     """Like Wagtail's ``|richtext``, but links to pages this visitor may not open (internal
-    or unpublished) are shown as plain text."""
-    return render_rich_text(value, context.get("request"))
+    or unpublished) are shown as plain text; on a page that marks glossary terms, their
+    first use is marked (``glossary=False`` leaves this text alone)."""
+    html = render_rich_text(value, context.get("request"))
+    marker = context.get("glossary_marker")
+    if glossary and marker is not None:
+        return mark_safe(marker.mark(html))  # noqa: S308 - text re-escaped by the marker
+    return html
+
+
+@register.simple_tag(takes_context=True)
+def helpcenter_glossary_data(context):
+    """JSON-LD of the glossary terms the page marked (after its body is rendered): a
+    DefinedTermSet holding them. Nothing on a restricted page, as for its other data."""
+    from .. import glossary, seo
+
+    marker = context.get("glossary_marker")
+    page = context.get("page")
+    request = context.get("request")
+    if marker is None or not marker.used_terms or seo.is_restricted(request, page):
+        return ""
+    help_center = context.get("page_help_center", context.get("help_center"))
+    url = glossary.glossary_full_url(request, help_center)
+    data = glossary.defined_term_set(help_center, marker.used_terms, url, seo.page_language())
+    return seo.json_ld(data)
 
 
 @register.inclusion_tag("wagtail_helpcenter/includes/meta.html", takes_context=True)

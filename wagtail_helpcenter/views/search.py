@@ -5,7 +5,7 @@ from django.template.response import TemplateResponse
 from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext as _
 
-from .. import funnel
+from .. import funnel, glossary
 from ..listing import InvalidParameter, categories_with_counts
 from ..search import clicks
 from ..search.cache import cached_outcome
@@ -119,6 +119,9 @@ def render_page(
         "error": error,
         "page_title": _("Search: %(query)s") % {"query": query} if query else _("Search"),
     }
+    if outcome and outcome.page == 1:
+        context["glossary_terms"] = glossary.matching_terms(request, help_center, query)
+        context["glossary_url"] = glossary.glossary_url(request, help_center)
     if not (outcome and outcome.hits):
         # The empty state offers the topics to browse.
         context["categories"] = categories_with_counts(request, help_center)
