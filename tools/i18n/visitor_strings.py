@@ -11,7 +11,7 @@ from pathlib import Path
 
 import polib
 
-from . import article_templates, chinese, latvian
+from . import article_templates, chinese, editorial, latvian
 
 LOCALE_DIR = Path(__file__).resolve().parents[2] / "wagtail_helpcenter" / "locale"
 
@@ -394,16 +394,15 @@ TRANSLATIONS.update(
     }
 )
 TRANSLATIONS.pop("It contains %(count)s link (more than %(limit)s).")
-TRANSLATIONS.update({key: values[:2] for key, values in article_templates.TRANSLATIONS.items()})
+EDITORIAL = article_templates.TRANSLATIONS | editorial.TRANSLATIONS  # (nl, fa, lv, zh_Hans)
+TRANSLATIONS.update({key: values[:2] for key, values in EDITORIAL.items()})
 
 # Locale folder -> {English text: translation}.
 CATALOGS = {
     "nl": {key: values[0] for key, values in TRANSLATIONS.items()},
     "fa": {key: values[1] for key, values in TRANSLATIONS.items()},
-    "lv": latvian.TRANSLATIONS
-    | {key: values[2] for key, values in article_templates.TRANSLATIONS.items()},
-    "zh_Hans": chinese.TRANSLATIONS
-    | {key: values[3] for key, values in article_templates.TRANSLATIONS.items()},
+    "lv": latvian.TRANSLATIONS | {key: values[2] for key, values in EDITORIAL.items()},
+    "zh_Hans": chinese.TRANSLATIONS | {key: values[3] for key, values in EDITORIAL.items()},
 }
 # gettext's (and Django's own catalogs') plural rules.
 PLURAL_FORMS = {
