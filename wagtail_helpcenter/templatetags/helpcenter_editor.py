@@ -39,9 +39,7 @@ def helpcenter_writing_checks(page, parent_page=None):
     if help_center is None:
         return check_article(page)
     guide = style_guide(help_center, page.locale)
-    defined = [
-        form for term in terms_for(help_center, page.locale_id) for form in term_forms(term)
-    ]
+    defined = [form for term in terms_for(help_center, page.locale_id) for form in term_forms(term)]
     accepted = guide.accepted_word_list if guide is not None else []
     return check_article(page, defined_terms=defined, accepted_words=accepted)
 
