@@ -468,3 +468,21 @@ def test_glossary_terms_are_defined_and_spelt_right(client, editor, category, he
     checks = soup(response).select_one("#helpcenter-writing-checks")
     assert [code.get_text() for code in checks.select("code")] == ["2FA"]
     assert "workspacex" not in checks.get_text()
+
+
+def test_an_editor_without_snippet_permissions_reads_but_is_not_sent_to_edit(
+    client, category, article
+):
+    editors = Group.objects.get(name="Editors")
+    writer = UserFactory(username="plain", is_staff=True, groups=[editors])
+    client.force_login(writer)
+    StyleGuide.objects.create(title="House style", body="<p>Write for everyone.</p>")
+    ArticleTemplate.objects.create(name="Release notes")
+    response = client.get(add_article_url(category))
+    assert response.status_code == 200
+    document = soup(response)
+    assert "Write for everyone." in document.select_one(".helpcenter-style-guide").get_text()
+    assert document.select("a[href*='/snippets/']") == []  # no link they could not open
+    response = client.get(edit_url(article))
+    guide = soup(response).select_one(".helpcenter-style-guide")
+    assert "Write for everyone." in guide.get_text() and guide.select("a") == []

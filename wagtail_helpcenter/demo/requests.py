@@ -13,8 +13,8 @@ EDITOR_USERNAME = "acme-editor"
 
 
 def demo_editor():
-    """The demo's writer, in Wagtail's Editors group. Nobody signs in as them: set a
-    password (``manage.py changepassword acme-editor``) to try the admin as an editor."""
+    """The demo's writer, in Wagtail's Editors group, without a password (the example
+    site's ``demo_admin`` gives them one, to try the admin as an editor)."""
     editor, created = get_user_model().objects.get_or_create(
         username=EDITOR_USERNAME,
         defaults={"first_name": "Erin", "last_name": "Editor", "is_staff": True,

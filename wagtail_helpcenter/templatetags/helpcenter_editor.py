@@ -49,3 +49,10 @@ def helpcenter_clean_rich_text(value):
     """Stored rich text as HTML with nothing that runs: Wagtail's editor only writes
     safe markup, but a guide saved another way (a script, an import) is cleaned too."""
     return mark_safe(nh3.clean(expand_db_html(value or "")))  # noqa: S308 - cleaned by nh3
+
+
+@register.simple_tag
+def helpcenter_may(user, action, model_name):
+    """Whether ``user`` may ``action`` ("add", "change") the app's ``model_name``
+    snippets: links to a snippet's editor only for those who may open it."""
+    return user.has_perm(f"wagtail_helpcenter.{action}_{model_name}")

@@ -2,6 +2,8 @@ from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand
 from wagtail.models import Site
 
+from wagtail_helpcenter.demo.requests import EDITOR_USERNAME
+
 USERNAME = "admin"
 PASSWORD = "changeme"  # noqa: S105 - the example site's local demo account
 
@@ -30,3 +32,14 @@ class Command(BaseCommand):
                 f"Admin: http://127.0.0.1:{port}/admin/  username: {USERNAME}  password: {PASSWORD}"
             )
         )
+        # The demo's writer (Editors group), with content requests assigned to them.
+        editor = get_user_model().objects.filter(username=EDITOR_USERNAME).first()
+        if editor is not None:
+            editor.set_password(PASSWORD)
+            editor.save()
+            self.stdout.write(
+                self.style.SUCCESS(
+                    f"Editor: username: {EDITOR_USERNAME}  password: {PASSWORD} "
+                    "(sees their content requests on the admin home)"
+                )
+            )
