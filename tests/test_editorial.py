@@ -2,13 +2,14 @@
 views (the add and edit page views, the snippet views, the article report)."""
 
 import pytest
+import wagtail_factories
 from bs4 import BeautifulSoup
 from django.contrib.auth.models import Group
 from django.urls import reverse
 from wagtail.models import Locale
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
-from tests.factories import ArticlePageFactory, HelpCenterPageFactory, UserFactory
+from tests.factories import ArticlePageFactory, HelpCenterPageFactory, UserFactory, figure_block
 from tests.utils import soup
 from wagtail_helpcenter import writing
 from wagtail_helpcenter.models import ArticlePage, ArticleTemplate, CategoryPage, StyleGuide
@@ -486,3 +487,55 @@ def test_an_editor_without_snippet_permissions_reads_but_is_not_sent_to_edit(
     response = client.get(edit_url(article))
     guide = soup(response).select_one(".helpcenter-style-guide")
     assert "Write for everyone." in guide.get_text() and guide.select("a") == []
+
+
+def test_article_report_loads_no_image_per_article(
+    client, editor, category, django_assert_max_num_queries
+):
+    """Reading stats come from the stored body: an image block loaded its image, one
+    query per article."""
+    image = wagtail_factories.ImageFactory()
+    body = [paragraph_block("<p>One.</p>"), figure_block(image, "The menu")]
+    ArticlePageFactory(parent=category, body=body)
+    report_url = reverse("wagtail_helpcenter_article_performance")
+    client.get(report_url)
+    with django_assert_max_num_queries(60) as captured:
+        client.get(report_url)
+    for _number in range(5):
+        ArticlePageFactory(parent=category, body=body)
+    with django_assert_max_num_queries(len(captured)):
+        response = client.get(report_url + "?export=csv")
+        b"".join(response.streaming_content)
+    with django_assert_max_num_queries(len(captured)):
+        client.get(report_url)
+
+
+def test_prose_of_every_block_and_nothing_else(category):
+    image = wagtail_factories.ImageFactory()
+    article = ArticlePageFactory(
+        parent=category,
+        summary="Summary here.",
+        body=[
+            {"type": "heading", "value": {"text": "Steps", "level": "h2", "anchor": "x"}},
+            {"type": "callout", "value": {"kind": "tip", "title": "Quick", "text": "<p>Tip.</p>"}},
+            {
+                "type": "steps",
+                "value": [{"title": "Open it", "text": "<p>Then <code>ls</code>.</p>"}],
+            },
+            {"type": "code", "value": {"language": "bash", "code": "rm -rf"}},
+            figure_block(image, "The menu"),
+            {"type": "table", "value": {"table": {"data": [["Plan", None]]}, "caption": "Plans"}},
+        ],
+    )
+    assert writing.article_texts(article) == [
+        "Summary here.", "Steps", "Quick", "Tip.", "Open it", "Then .", "The menu", "Plan", "Plans",
+    ]  # fmt: skip
+
+
+def test_spelt_out_once_is_explained_for_the_whole_article():
+    texts = ["Turn on single sign-on (SSO) first.", "Then SSO signs everyone in."]
+    assert writing.undefined_terms(texts, defined=[]) == []
+
+
+def test_an_abbreviation_inside_chinese_text_is_found():
+    assert writing.undefined_terms(["请使用SSO登录你的账户。"], defined=[]) == ["SSO"]

@@ -16,22 +16,30 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from django.utils.translation import gettext as _
+from wagtail import blocks
+from wagtail.contrib.table_block.blocks import TableBlock
+from wagtail.embeds.blocks import EmbedBlock
+from wagtail.images.blocks import ImageBlock
 
 from .blocks import CodeBlock
-from .body_text import readable_text, text_of_html
+from .body_text import text_of_html
 from .conf import get_config
 
 MAX_REPORTED = 20  # of each kind: enough to act on, short enough to read
 _CODE = re.compile(r"<code\b[^>]*>.*?</code>", re.IGNORECASE | re.DOTALL)
 _SENTENCE_END = re.compile(r"(?<=[.!?؟])\s+|(?<=[。！？])")
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*", re.UNICODE)
-_ACRONYM = re.compile(r"\b\d?[A-Z][A-Z0-9]{1,6}s?\b")
+# Latin letters and digits around it end an abbreviation; Chinese characters do not
+# ("请使用SSO登录" has SSO in it).
+_ACRONYM = re.compile(r"(?<![A-Za-z0-9])\d?[A-Z][A-Z0-9]{1,6}s?(?![A-Za-z0-9])")
 _INSTRUCTION = re.compile(r"\[[^\[\]]{3,200}\]")
 _HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 # Capitals that are not terms: Roman numerals and a few everyday abbreviations.
 _NOT_TERMS = {"OK", "ID", "IT", "EU", "UK", "US", "USA", "PC", "TV", "FAQ"} | {
     "II", "III", "IV", "VI", "VII", "VIII", "IX", "XI", "XII",
 }  # fmt: skip
+_NOT_PROSE = (CodeBlock, ImageBlock, EmbedBlock, blocks.ChoiceBlock)
+_NOT_PROSE_FIELDS = {"anchor"}  # a heading's #link
 LONG_WORD_LETTERS = 6  # LIX counts words longer than six letters as long
 
 # Words of software help that the word lists (built from film subtitles) lack, in every
@@ -89,16 +97,58 @@ def is_chinese(language_code):
     return base_language(language_code) == "zh"
 
 
+def _list_item(item):
+    """A ListBlock item's value, stored as ``{"type": "item", "value": ...}`` or bare."""
+    if isinstance(item, dict) and item.get("type") == "item" and "value" in item:
+        return item["value"]
+    return item
+
+
+def _raw_texts(block, raw):
+    """The prose in a block's raw (stored) data, walked with its definition: nothing is
+    loaded from the database (an image block would cost a query per article), choices
+    (a heading's level) and code are left out."""
+    if raw is None or isinstance(block, _NOT_PROSE):
+        return []
+    if isinstance(block, blocks.StreamBlock):
+        return [
+            text
+            for item in raw
+            if item.get("type") in block.child_blocks
+            for text in _raw_texts(block.child_blocks[item["type"]], item.get("value"))
+        ]
+    if isinstance(block, blocks.StructBlock):
+        return [
+            text
+            for name, child in block.child_blocks.items()
+            if isinstance(raw, dict) and name not in _NOT_PROSE_FIELDS
+            for text in _raw_texts(child, raw.get(name))
+        ]
+    if isinstance(block, blocks.ListBlock):
+        return [
+            text
+            for item in raw
+            for text in _raw_texts(
+                block.child_block,
+                item.get("value")
+                if isinstance(item, dict) and item.get("type") == "item"
+                else item,
+            )
+        ]
+    if isinstance(block, TableBlock):
+        return [cell for row in (raw or {}).get("data") or [] for cell in row or [] if cell]
+    if isinstance(block, blocks.RichTextBlock):
+        return [text_of_html(_CODE.sub(" ", raw))] if isinstance(raw, str) else []
+    return [raw] if isinstance(raw, str) else []
+
+
 def article_texts(page):
-    """The summary and the body's readable texts as plain text, without code (a code
-    block, or code inside a paragraph): code is not prose."""
+    """The summary and the body's prose as plain text, without code (a code block, or
+    code inside a paragraph): code is not prose."""
     texts = [page.summary] if getattr(page, "summary", "") else []
-    for child in page.body:
-        if isinstance(child.block, CodeBlock):
-            continue
-        for text in readable_text(child.block, child.value):
-            texts.append(" ".join(text_of_html(_CODE.sub(" ", text)).split()))
-    return [text for text in texts if text]
+    body = page.body
+    texts += _raw_texts(body.stream_block, list(body.raw_data))
+    return [" ".join(text.split()) for text in texts if text and text.strip()]
 
 
 def sentences(text):
@@ -278,9 +328,12 @@ def undefined_terms(texts, defined):
     """Abbreviations such as "SSO" or "2FA" that the glossary (``defined``, lowercased
     term forms) does not explain and the text does not spell out "(SSO)"."""
     defined = {term.lower() for term in defined}
+    # Spelt out once ("single sign-on (SSO)") is explained for the whole article.
+    spelt_out = {
+        match.lower() for text in texts for match in re.findall(r"\(([A-Z0-9]{2,7})s?\)", text)
+    }
     found = {}
     for text in texts:
-        spelt_out = {match.lower() for match in re.findall(r"\(([A-Z0-9]{2,7})s?\)", text)}
         for term in _ACRONYM.findall(text):
             singular = term[:-1] if term.endswith("s") else term
             if singular in _NOT_TERMS or sum(c.isupper() for c in singular) < 2:
