@@ -539,3 +539,17 @@ def test_spelt_out_once_is_explained_for_the_whole_article():
 
 def test_an_abbreviation_inside_chinese_text_is_found():
     assert writing.undefined_terms(["请使用SSO登录你的账户。"], defined=[]) == ["SSO"]
+
+
+def test_content_requests_are_among_the_reports(client, site_home):
+    editors = Group.objects.get(name="Editors")
+    writer = UserFactory(username="plain", is_staff=True, groups=[editors])
+    client.force_login(writer)
+    url = reverse("wagtailsnippets_wagtail_helpcenter_contentrequest:list")
+    assert url in client.get(reverse("wagtailadmin_home")).content.decode()
+    assert client.get(url).status_code == 200
+    outsider = UserFactory(
+        username="outsider", is_staff=True, groups=[Group.objects.get(name="Moderators")]
+    )
+    client.force_login(outsider)
+    assert url not in client.get(reverse("wagtailadmin_home")).content.decode()

@@ -150,6 +150,23 @@ for _report in CONTENT_REPORTS:
     hooks.register("register_reports_menu_item", _content_report_menu_item(*_report))
 
 
+class ContentRequestsMenuItem(MenuItem):
+    def is_shown(self, request):
+        return request.user.has_perm("wagtail_helpcenter.view_contentrequest")
+
+
+@hooks.register("register_reports_menu_item")
+def register_content_requests_report():
+    # The requests' own listing (filters, CSV/XLSX export), where reports are looked for.
+    return ContentRequestsMenuItem(
+        _("Help center content requests"),
+        reverse("wagtailsnippets_wagtail_helpcenter_contentrequest:list"),
+        name="helpcenter-content-requests",
+        icon_name="tasks",
+        order=906,
+    )
+
+
 @hooks.register("register_admin_menu_item")
 def register_dashboard_menu_item():
     return HelpCenterReportMenuItem(
