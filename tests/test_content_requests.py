@@ -705,3 +705,160 @@ def test_panel_and_emails_do_not_name_an_internal_draft_to_who_may_not_see_it(
         assert internal_article.title not in email.body + email.alternatives[0][0]
     home = as_client(writer).get(reverse("wagtailadmin_home")).content.decode()
     assert "Escalations" in home and internal_article.title not in home
+
+
+# Internal content in the form and in "Start the draft"
+
+
+def test_the_form_neither_names_nor_drops_a_linked_page_the_user_may_not_see(
+    admin, writer, help_center, category, internal_article
+):
+    content_request = make_request(
+        help_center, title="Escalations", page=internal_article, status=Status.IN_PROGRESS
+    )
+    writers = as_client(writer)
+    html = writers.get(edit_url(content_request)).content.decode()
+    assert internal_article.title not in html
+    assert "A page in a section you may not see is linked." in html
+    # Emptied or swapped for another page, it stays linked: the field is not theirs to edit.
+    other = ArticlePageFactory(parent=category, title="Something public")
+    for page in ["", other.pk]:
+        fields = form_data(help_center, title="Escalations, renamed", page=page,
+                           status=Status.IN_PROGRESS)  # fmt: skip
+        assert writers.post(edit_url(content_request), fields).status_code == 302
+        content_request.refresh_from_db()
+        assert content_request.title == "Escalations, renamed"
+        assert content_request.page_id == internal_article.pk
+    admins_form = as_client(admin).get(edit_url(content_request))
+    assert internal_article.title in admins_form.content.decode()
+
+
+def test_the_page_field_accepts_and_names_only_pages_the_user_may_see(
+    admin, writer, help_center, category, internal_article
+):
+    public = ArticlePageFactory(parent=category, title=HOSTILE, slug="hostile")
+    writers = as_client(writer)
+    # A deliberate error elsewhere re-renders the chooser with the posted id.
+    response = writers.post(ADD_URL, form_data(help_center, title="", page=internal_article.pk))
+    assert "Select a valid choice" in str(response.context["form"].errors["page"])
+    assert internal_article.title not in response.content.decode()
+    response = writers.post(ADD_URL, form_data(help_center, title="", page=public.pk))
+    assert "page" not in response.context["form"].errors
+    document = soup(response)
+    assert HOSTILE in document.text  # named, as text
+    assert not [script for script in document.select("script") if "alert(1)" in script.text]
+    assert not document.select("img[onerror]")
+    assert not ContentRequest.objects.exists()
+    fields = form_data(help_center, status=Status.IN_PROGRESS, page=internal_article.pk)
+    assert as_client(admin).post(ADD_URL, fields).status_code == 302
+    assert ContentRequest.objects.get().page_id == internal_article.pk
+
+
+@pytest.fixture
+def billing_writer(help_center, category):
+    """May use requests, and add pages in "Billing" only."""
+    group = Group.objects.create(name="Billing writers")
+    group.permissions.add(
+        Permission.objects.get(codename="access_admin"),
+        *Permission.objects.filter(codename__in=["change_contentrequest", "view_contentrequest"]),
+    )
+    GroupPagePermission.objects.create(group=group, page=category, permission_type="add")
+    return UserFactory(username="bill", groups=[group])
+
+
+def offered_categories(client):
+    options = soup(client.get(LIST_URL)).select("select[name=category] option")
+    return [option.text for option in options]
+
+
+def test_start_the_draft_offers_and_accepts_only_categories_one_may_see_and_add_to(
+    admin, writer, billing_writer, help_center, category, internal_category
+):
+    account = CategoryPageFactory(parent=help_center, title="Account", slug="account")
+    content_request = make_request(help_center, title="Escalations")
+    assert offered_categories(as_client(admin)) == ["Billing", "Support playbook", "Account"]
+    assert offered_categories(as_client(writer)) == ["Billing", "Account"]
+    assert offered_categories(as_client(billing_writer)) == ["Billing"]
+    for user, refused in [(writer, internal_category), (billing_writer, account)]:
+        response = as_client(user).post(
+            start_url(content_request), {"category": refused.pk}, follow=True
+        )
+        html = response.content.decode()
+        assert "Choose a category of this help center" in html
+        assert internal_category.title not in html
+    assert not ArticlePage.objects.filter(title="Escalations").exists()
+    # Without a category named, the first one they may add to.
+    as_client(billing_writer).post(start_url(content_request))
+    assert ArticlePage.objects.get(title="Escalations").get_parent().pk == category.pk
+
+
+def test_start_the_draft_listing_costs_the_same_queries_for_more_categories(
+    writer, help_center, category, internal_category, django_assert_max_num_queries
+):
+    make_request(help_center, title="Escalations")
+    client = as_client(writer)
+    with CaptureQueriesContext(connection) as few:
+        client.get(LIST_URL)
+    for number in range(5):
+        CategoryPageFactory(parent=help_center, title=f"More {number}", slug=f"more-{number}")
+    with django_assert_max_num_queries(len(few)):
+        assert len(offered_categories(client)) == 6
+
+
+# Resubmitting after changes were requested
+
+
+def submit(client, article, action="action-submit"):
+    article = ArticlePage.objects.get(pk=article.pk)
+    edit = reverse("wagtailadmin_pages:edit", args=[article.pk])
+    response = client.post(edit, article_form(article, **{action: "1"}))
+    assert response.status_code == 302, response.context and response.context["form"].errors
+    return ArticlePage.objects.get(pk=article.pk)
+
+
+def request_changes(client, article):
+    task_state = article.current_workflow_task_state
+    response = client.post(
+        reverse("wagtailadmin_pages:workflow_action", args=[article.pk, "reject", task_state.pk]),
+        {"comment": "Add a screenshot."},
+    )
+    assert response.status_code in (200, 302)
+
+
+def updates_of_requests(captured):
+    table = ContentRequest._meta.db_table
+    return [query for query in captured if query["sql"].startswith(f'UPDATE "{table}"')]
+
+
+@pytest.mark.parametrize("action", ["action-submit", "action-restart-workflow"])
+def test_resubmitted_after_changes_requested_it_is_in_review_again(
+    admin, editor, help_center, category, action
+):
+    content_request = make_request(help_center, title="Use two-factor sign-in")
+    editors = as_client(editor)
+    editors.post(start_url(content_request), {"category": category.pk})
+    article = ArticlePage.objects.get(title="Use two-factor sign-in")
+    with CaptureQueriesContext(connection) as first:
+        article = submit(editors, article)
+    assert len(updates_of_requests(first)) == 1  # the first submission is handled once
+    request_changes(as_client(admin), article)
+    content_request.refresh_from_db()
+    assert content_request.status == Status.IN_PROGRESS
+
+    article = submit(editors, article, action)  # Wagtail resumes, or restarts, the workflow
+    assert article.current_workflow_state.status == "in_progress"
+    content_request.refresh_from_db()
+    assert content_request.status == Status.IN_REVIEW
+
+
+def test_restarting_the_workflow_while_in_review_stays_in_review(
+    admin, editor, help_center, category
+):
+    content_request = make_request(help_center, title="Use two-factor sign-in")
+    editors = as_client(editor)
+    editors.post(start_url(content_request), {"category": category.pk})
+    article = submit(editors, ArticlePage.objects.get(title="Use two-factor sign-in"))
+    # The page is locked to its writer while in review: a moderator restarts it.
+    submit(as_client(admin), article, "action-restart-workflow")
+    content_request.refresh_from_db()
+    assert content_request.status == Status.IN_REVIEW

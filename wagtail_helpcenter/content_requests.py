@@ -17,9 +17,9 @@ from wagtail.admin.localization import get_available_admin_languages
 from wagtail.models import Page
 from wagtail.signals import (
     page_published,
+    task_submitted,
     workflow_cancelled,
     workflow_rejected,
-    workflow_submitted,
 )
 from wagtail.users.models import UserProfile
 
@@ -59,6 +59,23 @@ def due_by(day):
 
 def categories_of(help_center):
     return CategoryPage.objects.descendant_of(help_center).order_by("path")
+
+
+def may_start_draft_in(category, user):
+    """Whether ``user`` may add the request's article to ``category``."""
+    return (
+        ArticlePage.can_create_at(category)
+        and category.permissions_for_user(user).can_add_subpage()
+    )
+
+
+def draft_categories(categories, user, visibility):
+    """Of the ``categories`` (a queryset), those "Start the draft" offers and accepts:
+    ones ``user`` may see (an internal category is not named to who may not) and may
+    add an article to."""
+    return [
+        category for category in visibility.filter(categories) if may_start_draft_in(category, user)
+    ]
 
 
 # Starting the draft
@@ -103,8 +120,12 @@ def _workflow_page_id(state):
     return int(state.object_id)
 
 
-def page_was_submitted(sender, instance, **kwargs):
-    page_id = _workflow_page_id(instance)
+def page_task_was_submitted(sender, instance, **kwargs):
+    """A task of the page's workflow started: in review. Wagtail sends this on the first
+    submission (before ``workflow_submitted``, which we therefore do not handle too) and
+    also when the writer resubmits after changes were requested (``WorkflowState.resume``
+    sends no ``workflow_submitted``)."""
+    page_id = _workflow_page_id(instance.workflow_state)
     if page_id is not None:
         _move(page_id, [Status.REQUESTED, Status.IN_PROGRESS], Status.IN_REVIEW)
 
@@ -119,7 +140,7 @@ def page_was_sent_back(sender, instance, **kwargs):
 def connect():
     """Called from ``AppConfig.ready()``."""
     page_published.connect(page_was_published, dispatch_uid="helpcenter_content_requests")
-    workflow_submitted.connect(page_was_submitted, dispatch_uid="helpcenter_content_requests")
+    task_submitted.connect(page_task_was_submitted, dispatch_uid="helpcenter_content_requests")
     for signal in (workflow_rejected, workflow_cancelled):
         signal.connect(page_was_sent_back, dispatch_uid="helpcenter_content_requests")
 

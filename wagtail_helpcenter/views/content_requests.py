@@ -29,7 +29,7 @@ from .. import content_requests
 from ..forms import IdModelChoiceField
 from ..ids import parse_id
 from ..models import CategoryPage, ContentGap, ContentRequest, HelpCenterPage
-from ..visibility import get_visibility
+from ..visibility import get_visibility, visibility_for_user
 from .dashboard import may_see_dashboard
 from .filters import ModelChoiceFilter
 from .reports import spreadsheet_safe
@@ -67,12 +67,27 @@ class UserChoiceField(IdModelChoiceField):
 
 class PageChooser(AdminPageChooser):
     """Wagtail's page chooser, showing a form sent back with a value that is no page id
-    (a typed "abc") as empty instead of failing on it."""
+    (a typed "abc") as empty instead of failing on it. With a ``queryset``, it names only
+    pages in it: a form sent back with the id of a page the user may not see does not
+    show that page's title."""
+
+    queryset = None
 
     def get_instance(self, value):
         if value is not None and not isinstance(value, Page) and parse_id(value, Page) is None:
             return None
+        if self.queryset is not None and value is not None:
+            page_id = value.pk if isinstance(value, Page) else parse_id(value, Page)
+            page = self.queryset.filter(pk=page_id).first()
+            return page.specific if page else None
         return super().get_instance(value)
+
+
+class HiddenPageInput(forms.HiddenInput):
+    """A linked page the reader of the form may not see: not named, and kept as it is
+    (the field is disabled, so a posted value is ignored)."""
+
+    template_name = "wagtail_helpcenter/admin/content_requests/hidden_page_input.html"
 
 
 class GapInput(forms.HiddenInput):
@@ -110,6 +125,25 @@ class ContentRequestForm(WagtailAdminModelForm):
         widget=GapInput,
     )
 
+    def __init__(self, *args, visibility=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if visibility is None:
+            visibility = visibility_for_user(self.for_user)
+        self._limit_page_to_visible(visibility)
+
+    def _limit_page_to_visible(self, visibility):
+        """The page field accepts and names only pages the user may see. A linked page
+        they may not see stays linked, unnamed (their edits cannot drop it)."""
+        field = self.fields["page"]
+        linked = self.instance.page if self.instance.page_id else None
+        if linked is not None and not visibility.can_view(linked):
+            field.queryset = Page.objects.filter(pk=linked.pk)
+            field.disabled = True
+            field.widget = HiddenPageInput()
+            return
+        field.queryset = visibility.filter(Page.objects.all())
+        field.widget.queryset = field.queryset
+
     def clean_gap(self):
         gap = self.cleaned_data["gap"]
         if gap is not None and not may_use_gap(self.for_user, gap):
@@ -134,7 +168,14 @@ def _gap_from_query(request):
     return gap, None
 
 
-class ContentRequestCreateView(CreateView):
+class VisibilityFormMixin:
+    """Gives the form what this request may see, as the listing has it."""
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "visibility": get_visibility(self.request)}
+
+
+class ContentRequestCreateView(VisibilityFormMixin, CreateView):
     def get_initial_form_instance(self):
         return ContentRequest(requested_by=self.request.user)
 
@@ -162,7 +203,7 @@ class ContentRequestCreateView(CreateView):
         return instance
 
 
-class ContentRequestEditView(EditView):
+class ContentRequestEditView(VisibilityFormMixin, EditView):
     def save_instance(self):
         previous = (
             ContentRequest.objects.filter(pk=self.object.pk)
@@ -238,11 +279,17 @@ def may_change(request):
 
 
 def categories_by_help_center(request):
-    """``{help center id: [categories]}`` for "Start the draft", in one query a request."""
+    """``{help center id: [categories]}`` for "Start the draft": those the user may see
+    and add an article to, in one query a request."""
     if not hasattr(request, "_hc_request_categories"):
         help_centers = sorted(HelpCenterPage.objects.only("path"), key=lambda hc: -hc.depth)
+        categories = content_requests.draft_categories(
+            CategoryPage.objects.order_by("path").only("title", "path", "depth", "content_type"),
+            request.user,
+            get_visibility(request),
+        )
         by_help_center = {}
-        for category in CategoryPage.objects.order_by("path").only("title", "path", "depth"):
+        for category in categories:
             owner = next((hc for hc in help_centers if category.path.startswith(hc.path)), None)
             if owner is not None:
                 by_help_center.setdefault(owner.pk, []).append(category)
@@ -357,9 +404,14 @@ def start_draft_view(request, request_id):
     if not content_request.is_open:
         messages.error(request, _("This request is closed: reopen it to start a draft."))
         return redirect(listing)
-    categories = list(content_requests.categories_of(content_request.help_center))
+    in_help_center = content_requests.categories_of(content_request.help_center)
+    visibility = get_visibility(request)
+    categories = content_requests.draft_categories(in_help_center, request.user, visibility)
+    if not categories and visibility.filter(in_help_center).exists():
+        raise PermissionDenied  # may add an article nowhere in this help center
     raw = request.POST.get("category", "")
     if raw:
+        # One the user may not see or add to is refused as if it were not there.
         chosen = parse_id(raw, CategoryPage)
         category = next((c for c in categories if c.pk == chosen), None)
     else:
@@ -367,8 +419,6 @@ def start_draft_view(request, request_id):
     if category is None:
         messages.error(request, _("Choose a category of this help center for the article."))
         return redirect(listing)
-    if not category.permissions_for_user(request.user).can_add_subpage():
-        raise PermissionDenied
     article = content_requests.start_draft(content_request, category, request.user)
     messages.success(
         request,
