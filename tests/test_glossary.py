@@ -16,11 +16,13 @@ from wagtail.models import Page
 
 from tests.factories import (
     ArticlePageFactory,
+    CategoryPageFactory,
     FAQPageFactory,
     HelpCenterPageFactory,
     UserFactory,
     add_faq_items,
 )
+from tests.test_queries import MAX_CATEGORY_QUERIES
 from tests.utils import soup, without_page_cache
 from wagtail_helpcenter.caching.pages import HIT_HEADER
 from wagtail_helpcenter.glossary import (
@@ -36,8 +38,9 @@ from wagtail_helpcenter.models import ArticlePage, GlossaryTerm
 pytestmark = pytest.mark.django_db
 
 # The glossary page, whatever its number of terms: Wagtail's routing and restriction
-# check, the site, the terms.
-GLOSSARY_PAGE_QUERIES = 12
+# check, the site, the terms, and whether a child page called "glossary" is served
+# instead (HelpCenterPage.child_page_wins).
+GLOSSARY_PAGE_QUERIES = 13
 HOSTILE = '<script>alert(1)</script>"><img src=x onerror=alert(2)>'
 
 
@@ -136,6 +139,33 @@ class TestMarkTerms:
         terms = [add_term(help_center, "发票", "付款的证明。", locale=chinese)]
         html = mark_terms("<p>下载您的发票和收据。</p>", terms)
         assert marked(soup_of(html)) == ["发票"]
+
+    def test_a_latin_term_between_unspaced_letters_is_found(self, help_center, chinese):
+        terms = [add_term(help_center, "SSO", "单点登录。", locale=chinese)]
+        html = mark_terms("<p>请使用SSO登录你的账户。</p>", terms)
+        assert marked(soup_of(html)) == ["SSO"]
+        assert html.startswith("<p>请使用<span") and html.endswith("登录你的账户。</p>")
+        for text in ("ログインはSSOで", "ใช้SSOเข้าสู่ระบบ"):  # kana, Thai
+            assert marked(soup_of(mark_terms(f"<p>{text}</p>", terms))) == ["SSO"]
+        # Letters and digits of spaced scripts still make another word.
+        for text in ("请使用PSSO登录", "请使用SSO2登录", "Войти через SSOл", "한SSO"):
+            assert marked(soup_of(mark_terms(f"<p>{text}</p>", terms))) == [], text
+
+    def test_any_case_as_case_folding_compares_words(self, help_center):
+        """The term "Straße" is found as written, in capitals and spelt with "ss" (its case
+        folding), each in the text's own words; "Straßen" is another word."""
+        terms = self.terms(help_center, ("Straße", "Wo Sie wohnen."))
+        for text, words in [
+            ("Geben Sie die Straße ein.", "Straße"),
+            ("DIE STRASSE EINGEBEN", "STRASSE"),
+            ("die strasse", "strasse"),
+            ("DIE STRAẞE", "STRAẞE"),
+        ]:
+            html = mark_terms(f"<p>{text}</p>", terms)
+            assert marked(soup_of(html)) == [words], text
+            before, after = text.split(words)
+            assert html.startswith(f"<p>{before}<span") and html.endswith(f"{after}</p>")
+        assert marked(soup_of(mark_terms("<p>Die Straßen.</p>", terms))) == []
 
     def test_unbalanced_html_is_kept(self, help_center):
         terms = self.terms(help_center, ("invoice", "A bill."))
@@ -309,6 +339,33 @@ class TestGlossaryPage:
         assert internal_article.title not in content
         assert internal_article.url not in content
 
+    @pytest.mark.parametrize("factory", [CategoryPageFactory, FAQPageFactory])
+    def test_a_child_page_called_glossary_is_served_instead(
+        self, client, help_center, factory, django_assert_max_num_queries
+    ):
+        """A site may have had a page at <help center>/glossary/ before the glossary
+        came: that page is still served there, whether or not there are terms."""
+        child = factory(parent=help_center, title="Words we use", slug="glossary")
+        if factory is CategoryPageFactory:
+            ArticlePageFactory(parent=child)  # an empty category is not served
+        with without_page_cache():
+            response = client.get(glossary_page_url(help_center))
+            assert response.status_code == 200
+            assert soup(response).h1.get_text(strip=True) == "Words we use"
+            add_term(help_center, "invoice")
+            with django_assert_max_num_queries(MAX_CATEGORY_QUERIES + 2):  # + the terms
+                document = soup(client.get(child.url))
+        assert child.url == glossary_page_url(help_center)
+        assert document.h1.get_text(strip=True) == "Words we use"
+        assert not document.select(".hc-glossary__letters")
+
+    def test_a_draft_child_page_called_glossary_leaves_the_glossary(self, client, help_center):
+        child = CategoryPageFactory(parent=help_center, title="Words we use", slug="glossary")
+        child.unpublish()
+        add_term(help_center, "invoice")
+        document = soup(client.get(glossary_page_url(help_center)))
+        assert [dt.get_text() for dt in document.select("dt")] == ["invoice"]
+
     def test_another_help_centers_terms_are_not_listed(self, client, site_home, help_center):
         other = HelpCenterPageFactory(parent=site_home, title="Other", slug="other")
         add_term(help_center, "invoice")
@@ -410,6 +467,25 @@ class TestAdmin:
         assert soup(long).select_one("input[name=term]")["value"] == "Invoice"
         assert not GlossaryTerm.objects.exists()
 
+    def test_other_forms_too_long_once_spaced_are_refused_with_everything_kept(
+        self, client, editor, help_center
+    ):
+        """254 characters as typed ("ab,ab,...") are 338 stored as "ab, ab, ...": more
+        than the column holds (PostgreSQL refused it with a server error)."""
+        typed = ",".join(["ab"] * 85)
+        url = reverse("wagtailsnippets_wagtail_helpcenter_glossaryterm:add")
+        response = client.post(url, self.form(help_center, other_forms=typed))
+        assert response.status_code == 200
+        assert "Keep the other forms to 255 characters" in response.content.decode()
+        document = soup(response)
+        assert document.select_one("input[name=other_forms]")["value"] == typed
+        assert document.select_one("input[name=term]")["value"] == "Invoice"
+        assert not GlossaryTerm.objects.exists()
+        fits = ",".join(["ab"] * 64)  # 254 characters once spaced
+        response = client.post(url, self.form(help_center, other_forms=fits))
+        assert response.status_code == 302
+        assert len(GlossaryTerm.objects.get().other_forms) == 254
+
     def test_a_user_without_permission_cannot_add(self, client, help_center):
         client.force_login(
             UserFactory(is_staff=True, groups=[Group.objects.get(name="Moderators")])
@@ -474,6 +550,32 @@ class TestPageCache:
         term.delete()
         assert marked(soup(reader.get(article.url))) == []
         assert not soup(reader.get(help_center.url)).select(".hc-glossary-link")
+
+    def test_a_term_moved_to_another_help_center_leaves_the_old_one(
+        self, client, site_home, help_center, category
+    ):
+        other = HelpCenterPageFactory(parent=site_home, title="Other", slug="other")
+        other_article = article_with(
+            CategoryPageFactory(parent=other, slug="shop"), paragraph("<p>An invoice.</p>")
+        )
+        article = article_with(category, paragraph("<p>Your invoice.</p>"))
+        term = add_term(help_center, "invoice", "A bill.")
+        reader = self.visitor()
+        for page in (article, other_article):
+            reader.get(page.url)
+            assert reader.get(page.url)[HIT_HEADER] == "hit"
+        client.force_login(UserFactory(is_superuser=True, is_staff=True))
+        response = client.post(
+            reverse("wagtailsnippets_wagtail_helpcenter_glossaryterm:edit", args=[term.pk]),
+            {"help_center": other.pk, "term": "invoice", "other_forms": "",
+             "definition": "A bill.", "slug": "invoice"},
+        )  # fmt: skip
+        assert response.status_code == 302
+        assert GlossaryTerm.objects.get().help_center_id == other.pk
+        assert marked(soup(reader.get(article.url))) == []
+        assert terms_for(help_center, help_center.locale) == []
+        assert reader.get(glossary_page_url(help_center)).status_code == 404
+        assert marked(soup(reader.get(other_article.url))) == ["invoice"]
 
     def test_terms_are_read_once_and_read_anew_after_a_change(
         self, rf, help_center, dutch, django_assert_num_queries

@@ -37,11 +37,17 @@ SKIPPED_ELEMENTS = frozenset(
      "style", "textarea", "button", "select", "option", "label", "dfn", "abbr", "svg",
      "math", "title", "iframe", "object", "template"}
 )  # fmt: skip
-# Scripts written without spaces between words: a term is found anywhere in the text.
-_WITHOUT_SPACES = re.compile(
-    r"[\u0e00-\u0e7f\u0e80-\u0eff\u1000-\u109f\u1780-\u17ff"
-    r"\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]"
+# Scripts written without spaces between words (Thai, Lao, Myanmar, Khmer, kana, Han):
+# a term in them is found anywhere in the text, and their letters next to a term in a
+# spaced script ("请使用SSO登录") end its word as a space would.
+_UNSPACED_LETTERS = (
+    r"\u0e00-\u0e7f\u0e80-\u0eff\u1000-\u109f\u1780-\u17ff\u3005\u3040-\u30ff"
+    r"\u31f0-\u31ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff66-\uff9f"
+    r"\U00020000-\U0003ffff"
 )
+_WITHOUT_SPACES = re.compile(f"[{_UNSPACED_LETTERS}]")
+# A letter or digit of a spaced script: what a term's word may not touch.
+_SPACED_WORD_CHAR = f"[^\\W{_UNSPACED_LETTERS}]"
 
 
 def term_forms(term):
@@ -104,7 +110,7 @@ def _form_pattern(form):
     words = r"\s+".join(re.escape(word) for word in form.split())
     if _WITHOUT_SPACES.search(form):
         return words
-    return rf"(?<!\w){words}(?!\w)"
+    return rf"(?<!{_SPACED_WORD_CHAR}){words}(?!{_SPACED_WORD_CHAR})"
 
 
 @lru_cache(maxsize=128)
@@ -120,15 +126,22 @@ def _normalised(text):
 
 
 class Glossary:
-    """The terms of one help center and language, ready to be found in text."""
+    """The terms of one help center and language, ready to be found in text.
+
+    Found in any case, as Unicode's case folding compares words: "Straße" is found as
+    "Straße", "STRASSE" and "strasse". The regex reads the text as written (so the
+    positions found are the text's own), with each form as written and casefolded:
+    ``re.IGNORECASE`` alone maps one character to one, never "ß" to "ss"."""
 
     def __init__(self, terms):
         self.terms = list(terms)
-        self.by_form = {}
+        self.by_form, written = {}, set()
         for term in self.terms:
             for form in term_forms(term):
                 self.by_form.setdefault(_normalised(form), term)
-        self.pattern = _compiled(tuple(sorted(self.by_form))) if self.by_form else None
+                written.add(" ".join(form.split()))
+        forms = tuple(sorted(written | set(self.by_form)))
+        self.pattern = _compiled(forms) if forms else None
 
     def find(self, text):
         """``(start, end, term)`` of each term in ``text``, in order."""

@@ -79,13 +79,27 @@ def site_wide_change(sender, raw=False, **kwargs):
         generations.renew_site()
 
 
+# The help center a glossary term had before this save (``glossary_term_saving``).
+_STORED_HELP_CENTER = "_helpcenter_stored_help_center_id"
+
+
+def glossary_term_saving(sender, instance, raw=False, **kwargs):
+    """pre_save of a glossary term: remember the help center it is stored under, so that
+    a term moved to another help center also leaves the old one's pages."""
+    if raw or instance.pk is None:
+        return
+    stored = sender.objects.filter(pk=instance.pk).values_list("help_center_id", flat=True)
+    setattr(instance, _STORED_HELP_CENTER, stored.first())
+
+
 def glossary_term_changed(sender, instance, raw=False, **kwargs):
     """A glossary term saved or deleted: its help center's articles and glossary page,
-    in every language, show it."""
+    in every language, show it; and so did the help center it was moved from."""
     if raw:
         return
-    page = Page.objects.filter(pk=instance.help_center_id).only("path", "translation_key").first()
-    if page is not None:
+    help_center_ids = {instance.help_center_id, instance.__dict__.pop(_STORED_HELP_CENTER, None)}
+    pages = Page.objects.filter(pk__in=help_center_ids - {None}).only("path", "translation_key")
+    for page in pages:
         glossary.forget_terms(page)
         generations.renew_help_center(page)
 
@@ -134,6 +148,7 @@ def connect():
         signal.connect(glossary_term_changed, sender=GlossaryTerm, dispatch_uid=uid)
         for model in (Site, Locale, get_image_model(), get_document_model(), SynonymSet):
             signal.connect(site_wide_change, sender=model, dispatch_uid=f"{uid}_{model.__name__}")
+    signals.pre_save.connect(glossary_term_saving, sender=GlossaryTerm, dispatch_uid=uid)
     signals.post_save.connect(user_saved, sender=get_user_model(), dispatch_uid=uid)
     signals.m2m_changed.connect(
         restriction_changed, sender=PageViewRestriction.groups.through, dispatch_uid=uid

@@ -14,6 +14,7 @@ from .translatable import synchronised
 MAX_TERM_LENGTH = 100
 MAX_DEFINITION_LENGTH = 500
 MAX_SLUG_LENGTH = 120
+MAX_OTHER_FORMS_LENGTH = 255
 
 
 def split_forms(text):
@@ -36,7 +37,7 @@ class GlossaryTerm(TranslatableMixin, models.Model):
     term = models.CharField(_("term"), max_length=MAX_TERM_LENGTH)
     other_forms = models.CharField(
         _("other forms"),
-        max_length=255,
+        max_length=MAX_OTHER_FORMS_LENGTH,
         blank=True,
         help_text=_(
             "Plurals, abbreviations and synonyms that mean the same, separated by commas, "
@@ -102,6 +103,18 @@ class GlossaryTerm(TranslatableMixin, models.Model):
         super().clean()
         self.term = " ".join((self.term or "").split())
         self.other_forms = ", ".join(split_forms(self.other_forms))
+        # The field's own length check ran on the text as typed: "a,b" is stored as
+        # "a, b", which must fit the column too.
+        if len(self.other_forms) > MAX_OTHER_FORMS_LENGTH:
+            raise ValidationError(
+                {
+                    "other_forms": _(
+                        "Keep the other forms to %(max)s characters, counting a comma and "
+                        "a space between two forms (now %(length)s)."
+                    )
+                    % {"max": MAX_OTHER_FORMS_LENGTH, "length": len(self.other_forms)}
+                }
+            )
         self.definition = (self.definition or "").strip()
         if len(self.definition) > MAX_DEFINITION_LENGTH:
             raise ValidationError(

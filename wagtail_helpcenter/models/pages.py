@@ -182,9 +182,24 @@ class HelpCenterPage(RoutablePageMixin, HelpCenterPageBase):
         verbose_name = _("help center")
         verbose_name_plural = _("help centers")
 
+    # Routes added after help centers had pages: a live child page with the same slug
+    # (a category or FAQ page called "glossary") was there first and is served instead.
+    # The older routes (search/, feed/, api/, ...) always answered before any child, so
+    # no page was ever served at their addresses; they skip the child lookup's query.
+    ROUTES_BELOW_CHILD_PAGES = frozenset({"glossary"})
+
     def route(self, request, path_components):
+        if path_components and self.child_page_wins(path_components[0]):
+            # Wagtail's walk (HelpCenterPageBase), skipping RoutablePageMixin's routes.
+            return super(RoutablePageMixin, self).route(request, path_components)
         # RoutablePageMixin answers its own routes without the base class's route.
         return mark_routed(super().route(request, path_components), request)
+
+    def child_page_wins(self, slug):
+        return (
+            slug in self.ROUTES_BELOW_CHILD_PAGES
+            and self.get_children().filter(slug=slug, live=True).exists()
+        )
 
     def serve(self, request, *args, **kwargs):
         # RoutablePageMixin answers its routes (search, feeds, API) without the base
