@@ -553,3 +553,59 @@ def test_content_requests_are_among_the_reports(client, site_home):
     )
     client.force_login(outsider)
     assert url not in client.get(reverse("wagtailadmin_home")).content.decode()
+
+
+def add_category_url(parent):
+    return reverse("wagtailadmin_pages:add", args=["wagtail_helpcenter", "categorypage", parent.pk])
+
+
+def category_form(**fields):
+    return nested_form_data({"icon": "book", "audience": "public", **fields})
+
+
+@pytest.mark.parametrize("slug", ["glossary", "search", "feed"])
+def test_a_page_below_a_help_center_may_not_take_its_addresses(client, editor, help_center, slug):
+    url = reverse(
+        "wagtailadmin_pages:add", args=["wagtail_helpcenter", "categorypage", help_center.pk]
+    )
+    data = nested_form_data(
+        {
+            "title": "Words",
+            "slug": slug,
+            "description": "Our words.",
+            "icon": "book",
+            "audience": "public",
+        }
+    )
+    response = client.post(url, data)
+    assert response.status_code == 200
+    assert "choose another slug" in str(response.context["form"].errors["slug"])
+    assert response.context["form"]["description"].value() == "Our words."
+    assert not CategoryPage.objects.filter(slug=slug).exists()
+
+
+def test_below_a_category_those_addresses_are_free(client, editor, category):
+    url = reverse(
+        "wagtailadmin_pages:add", args=["wagtail_helpcenter", "categorypage", category.pk]
+    )
+    data = nested_form_data(
+        {
+            "title": "Search",
+            "slug": "search",
+            "description": "x",
+            "icon": "book",
+            "audience": "public",
+        }
+    )
+    assert client.post(url, data).status_code == 302
+    assert CategoryPage.objects.filter(slug="search").exists()
+
+
+def test_every_route_of_a_help_center_is_a_reserved_slug():
+    from wagtail_helpcenter.models import HelpCenterPage
+
+    first_parts = {
+        str(pattern.pattern).split("/")[0].lstrip("^")
+        for pattern in HelpCenterPage.get_subpage_urls()
+    }
+    assert first_parts - {""} == HelpCenterPage.RESERVED_CHILD_SLUGS

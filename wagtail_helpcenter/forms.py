@@ -1,6 +1,8 @@
 """Form fields shared by the help center's forms and filters."""
 
 from django import forms
+from django.utils.translation import gettext as _
+from wagtail.admin.forms import WagtailAdminPageForm
 
 from .ids import parse_id
 
@@ -20,3 +22,25 @@ class IdModelChoiceField(forms.ModelChoiceField):
                 self.error_messages["invalid_choice"], code="invalid_choice"
             )
         return super().to_python(value)
+
+
+class HelpCenterChildPageForm(WagtailAdminPageForm):
+    """The editor's form of pages that can sit right below a help center (categories,
+    FAQ pages): a slug the help center answers itself ("search", "glossary") would make
+    the new page unreachable, or hide the help center's own page."""
+
+    def clean(self):
+        cleaned_data = super().clean()
+        parent = self.parent_page
+        reserved = getattr(parent.specific_class, "RESERVED_CHILD_SLUGS", ()) if parent else ()
+        slug = cleaned_data.get("slug")
+        if slug in reserved:
+            self.add_error(
+                "slug",
+                _(
+                    "The help center has a page of its own at “%(slug)s/” (its search, "
+                    "glossary, feeds...): choose another slug."
+                )
+                % {"slug": slug},
+            )
+        return cleaned_data

@@ -28,6 +28,7 @@ from ..blocks import ArticleBodyBlock, anchor_for, duplicate_anchors, table_of_c
 from ..body_text import strings_in
 from ..conf import get_config
 from ..exceptions import InvalidParameter
+from ..forms import HelpCenterChildPageForm
 from ..icons import ICON_CHOICES
 from ..panels import ReviewStatusPanel, StyleGuidePanel, WritingChecksPanel
 from ..visitors import is_editor, is_preview
@@ -187,6 +188,10 @@ class HelpCenterPage(RoutablePageMixin, HelpCenterPageBase):
     # The older routes (search/, feed/, api/, ...) always answered before any child, so
     # no page was ever served at their addresses; they skip the child lookup's query.
     ROUTES_BELOW_CHILD_PAGES = frozenset({"glossary"})
+    # The first parts of its routes' addresses: new child pages may not take them.
+    RESERVED_CHILD_SLUGS = frozenset(
+        {"search", "feed", "api", "feedback", "contact", "read", "glossary"}
+    )
 
     def route(self, request, path_components):
         if path_components and self.child_page_wins(path_components[0]):
@@ -308,6 +313,7 @@ class CategoryPage(AudienceMixin, HelpCenterPageBase):
     ]
 
     parent_page_types = ["wagtail_helpcenter.HelpCenterPage", "wagtail_helpcenter.CategoryPage"]
+    base_form_class = HelpCenterChildPageForm
     subpage_types = [
         "wagtail_helpcenter.CategoryPage",
         "wagtail_helpcenter.ArticlePage",
@@ -551,6 +557,7 @@ class FAQPage(CountedViewsMixin, HelpCenterPageBase):
     ]
 
     parent_page_types = ["wagtail_helpcenter.HelpCenterPage", "wagtail_helpcenter.CategoryPage"]
+    base_form_class = HelpCenterChildPageForm
     subpage_types = []
     template = "wagtail_helpcenter/pages/faq_page.html"
 
