@@ -24,6 +24,7 @@ from wagtail.images.blocks import ImageBlock
 from .blocks import CodeBlock
 from .body_text import text_of_html
 from .conf import get_config
+from .search.analysis import language_key
 
 MAX_REPORTED = 20  # of each kind: enough to act on, short enough to read
 _CODE = re.compile(r"<code\b[^>]*>.*?</code>", re.IGNORECASE | re.DOTALL)
@@ -70,7 +71,6 @@ class WritingReport:
     """What the checks found in one article."""
 
     language: str
-    words: int
     reading_minutes: int
     readability: Readability | None
     misspelt: list = field(default_factory=list)  # (word, suggestion or "")
@@ -89,12 +89,12 @@ class WritingReport:
         )
 
 
-def base_language(language_code):
-    return (language_code or "en").split("-")[0].split("_")[0].lower()
-
-
 def is_chinese(language_code):
-    return base_language(language_code) == "zh"
+    return language_key(language_code) == "zh"
+
+
+def page_language(page):
+    return page.locale.language_code if page.locale_id else "en"
 
 
 def _list_item(item):
@@ -125,16 +125,7 @@ def _raw_texts(block, raw):
             for text in _raw_texts(child, raw.get(name))
         ]
     if isinstance(block, blocks.ListBlock):
-        return [
-            text
-            for item in raw
-            for text in _raw_texts(
-                block.child_block,
-                item.get("value")
-                if isinstance(item, dict) and item.get("type") == "item"
-                else item,
-            )
-        ]
+        return [text for item in raw for text in _raw_texts(block.child_block, _list_item(item))]
     if isinstance(block, TableBlock):
         return [cell for row in (raw or {}).get("data") or [] for cell in row or [] if cell]
     if isinstance(block, blocks.RichTextBlock):
@@ -248,7 +239,8 @@ def misspelt_words(texts, language_code, accepted=()):
     """``[(word, suggestion)]`` for words the language's word list does not know,
     once each in order. Capitalised words (names), words with digits and accepted
     words are left out."""
-    checker = spell_checker(base_language(language_code))
+    language = language_key(language_code)
+    checker = spell_checker(language)
     if checker is None:
         return None
     accepted = {word.lower() for word in accepted}
@@ -259,7 +251,6 @@ def misspelt_words(texts, language_code, accepted=()):
             if lowered not in accepted:
                 candidates.setdefault(lowered, None)
     unknown = checker.unknown(candidates)
-    language = base_language(language_code)
     found = []
     for word in candidates:
         if word in unknown and not _known_variant(checker, word, language):
@@ -351,14 +342,13 @@ def instructions_left(texts):
 
 def check_article(page, defined_terms=(), accepted_words=()):
     """Every check on ``page`` (an article, saved or not): a WritingReport."""
-    language = page.locale.language_code if page.locale_id else "en"
+    language = page_language(page)
     texts = article_texts(page)
     # A glossary term is spelt as the glossary spells it, word by word.
     glossary_words = {word.lower() for term in defined_terms for word in words(term)}
     misspelt = misspelt_words(texts, language, set(accepted_words) | glossary_words)
     return WritingReport(
         language=language,
-        words=sum(sentence_length(text, is_chinese(language)) for text in texts),
         reading_minutes=reading_minutes(texts, language),
         readability=readability(texts, language),
         misspelt=misspelt or [],
@@ -371,6 +361,6 @@ def check_article(page, defined_terms=(), accepted_words=()):
 
 def reading_stats(page):
     """(reading minutes, Readability or None) for the article report."""
-    language = page.locale.language_code if page.locale_id else "en"
+    language = page_language(page)
     texts = article_texts(page)
     return reading_minutes(texts, language), readability(texts, language)

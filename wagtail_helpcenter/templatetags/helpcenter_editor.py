@@ -19,26 +19,36 @@ def _locale(page, parent_page):
     return parent_page.locale if parent_page is not None else None
 
 
-@register.simple_tag
-def helpcenter_style_guide(page, parent_page=None):
+def _help_center_and_guide(context, page, parent_page):
+    """(help center, style guide) of ``page``, looked up once per request: both panels
+    of the editor need them."""
+    request = context.get("request")
+    found = getattr(request, "_helpcenter_editor_advice", None)
+    if found is None:
+        help_center = help_center_for(page, parent_page)
+        locale = _locale(page, parent_page)
+        guide = style_guide(help_center, locale) if help_center and locale else None
+        found = (help_center, guide)
+        if request is not None:
+            request._helpcenter_editor_advice = found
+    return found
+
+
+@register.simple_tag(takes_context=True)
+def helpcenter_style_guide(context, page, parent_page=None):
     """The style guide for ``page`` (new pages: by the parent they are added to)."""
-    help_center = help_center_for(page, parent_page)
-    locale = _locale(page, parent_page)
-    if help_center is None or locale is None:
-        return None
-    return style_guide(help_center, locale)
+    return _help_center_and_guide(context, page, parent_page)[1]
 
 
-@register.simple_tag
-def helpcenter_writing_checks(page, parent_page=None):
+@register.simple_tag(takes_context=True)
+def helpcenter_writing_checks(context, page, parent_page=None):
     """The writing checks of ``page`` as the editor last saved it (None before the first
     save: there is nothing to check yet)."""
     if page is None or not page.pk:
         return None
-    help_center = help_center_for(page, parent_page)
+    help_center, guide = _help_center_and_guide(context, page, parent_page)
     if help_center is None:
         return check_article(page)
-    guide = style_guide(help_center, page.locale)
     defined = [form for term in terms_for(help_center, page.locale_id) for form in term_forms(term)]
     accepted = guide.accepted_word_list if guide is not None else []
     return check_article(page, defined_terms=defined, accepted_words=accepted)
