@@ -20,7 +20,10 @@ from wagtail_helpcenter.review import MARK_REVIEWED_ACTION
 
 pytestmark = pytest.mark.django_db
 
-TODAY = timezone.localdate()
+
+def today():
+    # Read at use, not at import: a run that crosses midnight must not compare against yesterday.
+    return timezone.localdate()
 
 
 def add_votes(page, *votes):
@@ -48,7 +51,7 @@ def known(help_center, category, internal_article, owner):
         parent=category,
         title="Stale",
         content_owner=owner,
-        last_reviewed=TODAY - timedelta(days=400),
+        last_reviewed=today() - timedelta(days=400),
     )
     for page, days_ago, views in [
         (popular, 0, 5),
@@ -56,7 +59,7 @@ def known(help_center, category, internal_article, owner):
         (quiet, 0, 1),
         (stale, 40, 10),  # before the 30-day period
     ]:
-        PageViewDay.objects.create(page=page, date=TODAY - timedelta(days=days_ago), views=views)
+        PageViewDay.objects.create(page=page, date=today() - timedelta(days=days_ago), views=views)
     add_votes(
         popular,
         (True, "", ""),
@@ -67,10 +70,10 @@ def known(help_center, category, internal_article, owner):
     )
     add_votes(quiet, (True, "", ""))
     SearchTermDay.objects.create(
-        help_center=help_center, date=TODAY, query="xylophone", searches=4, zero_results=4,
+        help_center=help_center, date=today(), query="xylophone", searches=4, zero_results=4,
         visitors=4,
     )  # fmt: skip
-    SearchTermDay.objects.create(help_center=help_center, date=TODAY, query="invoice", searches=9)
+    SearchTermDay.objects.create(help_center=help_center, date=today(), query="invoice", searches=9)
     return {"popular": popular, "quiet": quiet, "stale": stale}
 
 
@@ -97,7 +100,7 @@ class TestDashboard:
         assert sorted(least.comments) == ["The <b>old</b> menu is shown", "Which plan?"]
         assert context["search_gaps"] == [("xylophone", 4)]
         assert [a.title for a in context["due_for_review"]] == ["Stale"]
-        assert context["views_table"][-1] == (TODAY, 6)
+        assert context["views_table"][-1] == (today(), 6)
 
     def test_charts_and_escaping(self, admin_client, known):
         html = admin_client.get(reverse("wagtail_helpcenter_dashboard")).content.decode()
@@ -135,7 +138,7 @@ class TestDashboard:
         before = queries()
         for n in range(8):
             page = ArticlePageFactory(parent=category, title=f"More {n}")
-            PageViewDay.objects.create(page=page, date=TODAY, views=n + 1)
+            PageViewDay.objects.create(page=page, date=today(), views=n + 1)
             add_votes(page, (False, "other", f"Comment {n}"))
         assert queries() == before
 
@@ -189,9 +192,9 @@ class TestMarkReviewed:
         assert response.status_code == 302
         assert response["Location"] == next_url
         stale = ArticlePage.objects.get(pk=stale.pk)
-        assert stale.last_reviewed == TODAY
+        assert stale.last_reviewed == today()
         assert not stale.is_review_overdue
-        assert stale.latest_revision.as_object().last_reviewed == TODAY
+        assert stale.latest_revision.as_object().last_reviewed == today()
         assert PageLogEntry.objects.filter(
             page=stale, action=MARK_REVIEWED_ACTION, user=admin_user
         ).exists()
@@ -201,7 +204,7 @@ class TestMarkReviewed:
         confirm = admin_client.get(url)
         assert confirm.status_code == 200
         assert "Mark as reviewed" in confirm.content.decode()
-        assert ArticlePage.objects.get(pk=known["stale"].pk).last_reviewed != TODAY
+        assert ArticlePage.objects.get(pk=known["stale"].pk).last_reviewed != today()
         response = admin_client.post(url, {"next": "https://evil.example.com/"})
         assert response["Location"] == reverse("wagtailadmin_pages:edit", args=[known["stale"].pk])
 
@@ -209,7 +212,7 @@ class TestMarkReviewed:
         client.force_login(customer)
         url = reverse("wagtail_helpcenter_mark_reviewed", args=[known["stale"].pk])
         assert client.post(url).status_code in (302, 403)
-        assert ArticlePage.objects.get(pk=known["stale"].pk).last_reviewed != TODAY
+        assert ArticlePage.objects.get(pk=known["stale"].pk).last_reviewed != today()
 
     def test_explorer_marks_overdue_articles(self, admin_client, category, known):
         html = admin_client.get(reverse("wagtailadmin_explore", args=[category.pk])).content
@@ -229,7 +232,7 @@ class TestReviewReminders:
 
     def test_days_ahead_and_ownerless_articles(self, known, capsys):
         ArticlePage.objects.filter(pk=known["quiet"].pk).update(
-            last_reviewed=TODAY - timedelta(days=175)
+            last_reviewed=today() - timedelta(days=175)
         )
         call_command("helpcenter_review_reminders", "--days-ahead", "10", "--dry-run")
         assert not mail.outbox

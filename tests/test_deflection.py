@@ -26,11 +26,14 @@ from wagtail_helpcenter.models import (
 
 pytestmark = pytest.mark.django_db
 
-TODAY = timezone.localdate()
+
+def today():
+    # Read at use, not at import: a run that crosses midnight must not compare against yesterday.
+    return timezone.localdate()
 
 
 def funnel_row(help_center):
-    return FunnelDay.objects.filter(help_center=help_center, date=TODAY).first()
+    return FunnelDay.objects.filter(help_center=help_center, date=today()).first()
 
 
 class TestCountingTheFunnel:
@@ -77,10 +80,10 @@ def add_funnel(help_center, day, **counts):
 
 class TestDashboardFunnel:
     def test_numbers_score_and_chart(self, admin_client, help_center):
-        add_funnel(help_center, TODAY, visits=120, searches=50, searches_with_click=30,
+        add_funnel(help_center, today(), visits=120, searches=50, searches_with_click=30,
                    contact_opened=10, contact_sent=4, suggestion_opened=5,
                    suggestion_then_sent=1)  # fmt: skip
-        add_funnel(help_center, TODAY - timedelta(days=40), visits=999, contact_sent=1)
+        add_funnel(help_center, today() - timedelta(days=40), visits=999, contact_sent=1)
         page = soup(admin_client.get(reverse("wagtail_helpcenter_dashboard")))
         funnel = page.select_one("#hc-funnel")
         rows = [
@@ -103,9 +106,9 @@ class TestDashboardFunnel:
         ]
 
     def test_language_filter(self, admin_client, help_center, dutch):
-        add_funnel(help_center, TODAY, visits=10, contact_sent=1)
+        add_funnel(help_center, today(), visits=10, contact_sent=1)
         dutch_center = help_center.copy_for_translation(dutch, copy_parents=True)
-        add_funnel(dutch_center, TODAY, visits=7)
+        add_funnel(dutch_center, today(), visits=7)
         url = reverse("wagtail_helpcenter_dashboard")
         text = soup(admin_client.get(url, {"locale": "nl"})).select_one("#hc-funnel")
         assert "Help center visits 7" in text.get_text(" ", strip=True)
@@ -121,7 +124,7 @@ class TestDashboardFunnel:
 
         before = queries()
         for n in range(30):
-            add_funnel(help_center, TODAY - timedelta(days=n), visits=n)
+            add_funnel(help_center, today() - timedelta(days=n), visits=n)
         assert queries() == before
 
 
@@ -129,11 +132,11 @@ class TestDashboardFunnel:
 def misses(help_center, category, article):
     """A search that found nothing, one nobody clicked, an article voted down twice."""
     for day, query, searches, zero, clicks in [
-        (TODAY, "cancel my plan", 5, 5, 0),
-        (TODAY - timedelta(days=3), "cancel my plan", 2, 2, 0),
-        (TODAY, "invoice pdf", 6, 0, 0),
-        (TODAY, "download invoice", 9, 0, 4),  # clicked: not a gap
-        (TODAY, "rare phrase", 1, 1, 0),  # one visitor only: not yet a gap
+        (today(), "cancel my plan", 5, 5, 0),
+        (today() - timedelta(days=3), "cancel my plan", 2, 2, 0),
+        (today(), "invoice pdf", 6, 0, 0),
+        (today(), "download invoice", 9, 0, 4),  # clicked: not a gap
+        (today(), "rare phrase", 1, 1, 0),  # one visitor only: not yet a gap
     ]:
         SearchTermDay.objects.create(
             help_center=help_center, date=day, query=query, searches=searches,
@@ -166,7 +169,7 @@ class TestGapQueue:
         }
         cancel = gaps_by_kind[("zero_results", "cancel my plan")]
         assert cancel.occurrences == 7
-        assert cancel.first_seen.date() == TODAY - timedelta(days=3)
+        assert cancel.first_seen.date() == today() - timedelta(days=3)
         assert gaps_by_kind[("unhelpful", "Download an invoice")].occurrences == 3
         text = page.select_one("#hc-gap-queue").get_text(" ", strip=True)
         assert "It is out of date (2)" in text and "It is hard to understand (1)" in text
@@ -175,7 +178,7 @@ class TestGapQueue:
     def test_refreshing_again_adds_nothing_and_updates_counts(self, misses):
         assert gaps.refresh_gaps() == (3, 0)
         assert gaps.refresh_gaps() == (0, 0)
-        SearchTermDay.objects.filter(query="cancel my plan", date=TODAY).update(zero_results=8)
+        SearchTermDay.objects.filter(query="cancel my plan", date=today()).update(zero_results=8)
         assert gaps.refresh_gaps() == (0, 1)
         assert ContentGap.objects.get(title="cancel my plan").occurrences == 10
 
@@ -313,7 +316,7 @@ class TestGapQueue:
         before = queries()
         for n in range(10):
             SearchTermDay.objects.create(
-                help_center=misses, date=TODAY, query=f"missing {n}", searches=3,
+                help_center=misses, date=today(), query=f"missing {n}", searches=3,
                 zero_results=3, visitors=3,
             )  # fmt: skip
         queries()  # adds the new gaps
@@ -321,7 +324,7 @@ class TestGapQueue:
 
     def test_hostile_questions_are_inert(self, admin_client, help_center):
         SearchTermDay.objects.create(
-            help_center=help_center, date=TODAY, query="<script>alert(1)</script>",
+            help_center=help_center, date=today(), query="<script>alert(1)</script>",
             searches=3, zero_results=3, visitors=3,
         )  # fmt: skip
         response, page = queue(admin_client)

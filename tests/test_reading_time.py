@@ -26,7 +26,10 @@ from wagtail_helpcenter.models import PageViewDay
 
 pytestmark = pytest.mark.django_db
 
-TODAY = timezone.localdate()
+
+def today():
+    # Read at use, not at import: a run that crosses midnight must not compare against yesterday.
+    return timezone.localdate()
 
 
 def read(client, help_center, page, bucket="long", **extra):
@@ -34,7 +37,7 @@ def read(client, help_center, page, bucket="long", **extra):
 
 
 def reads(page):
-    row = PageViewDay.objects.filter(page=page, date=TODAY).first()
+    row = PageViewDay.objects.filter(page=page, date=today()).first()
     return (row.short_reads, row.medium_reads, row.long_reads) if row else (0, 0, 0)
 
 
@@ -74,7 +77,7 @@ class TestCounting:
         assert read(Client(), help_center, faq.pk, "short").status_code == 204
         assert reads(faq) == (1, 0, 0)
         # On the page's own row of today, beside its views.
-        assert PageViewDay.objects.get(page=article).date == TODAY
+        assert PageViewDay.objects.get(page=article).date == today()
 
     def test_once_per_visitor_page_and_day(self, client, help_center, article, faq):
         for bucket in ("short", "long", "medium"):
@@ -180,14 +183,14 @@ class TestReport:
         calm = ArticlePageFactory(parent=category, title="Calm")
         make = PageViewDay.objects.create
         # 12 reads, 7 short (58 %): flagged. Contacts 3 of 20 views.
-        make(page=quick, date=TODAY, views=12, short_reads=4, medium_reads=2, contacts=2)
-        make(page=quick, date=TODAY - timedelta(days=3), views=8, short_reads=3, long_reads=3,
+        make(page=quick, date=today(), views=12, short_reads=4, medium_reads=2, contacts=2)
+        make(page=quick, date=today() - timedelta(days=3), views=8, short_reads=3, long_reads=3,
              contacts=1)  # fmt: skip
-        make(page=quick, date=TODAY - timedelta(days=60), short_reads=50)  # outside 30 days
+        make(page=quick, date=today() - timedelta(days=60), short_reads=50)  # outside 30 days
         # 4 reads, all short: too few to flag.
-        make(page=few, date=TODAY, views=4, short_reads=4)
+        make(page=few, date=today(), views=4, short_reads=4)
         # 10 reads, 5 short: exactly half is not "more than half".
-        make(page=calm, date=TODAY, views=10, short_reads=5, long_reads=5)
+        make(page=calm, date=today(), views=10, short_reads=5, long_reads=5)
         return {"quick": quick, "few": few, "calm": calm}
 
     def export(self, client, **params):
@@ -241,6 +244,6 @@ class TestReport:
         for n in range(6):
             page = ArticlePageFactory(parent=category, title=f"More {n}")
             PageViewDay.objects.create(
-                page=page, date=TODAY, views=n + 1, short_reads=n, contacts=1
+                page=page, date=today(), views=n + 1, short_reads=n, contacts=1
             )
         assert queries() == before

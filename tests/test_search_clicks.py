@@ -30,7 +30,10 @@ from wagtail_helpcenter.search import clicks
 
 pytestmark = pytest.mark.django_db
 
-TODAY = timezone.localdate()
+
+def today():
+    # Read at use, not at import: a run that crosses midnight must not compare against yesterday.
+    return timezone.localdate()
 
 
 class TwoHoursAgo(signing.TimestampSigner):
@@ -82,7 +85,7 @@ def click(client, help_center, token, position, page, **extra):
 
 
 def row(query="invoice"):
-    return SearchTermDay.objects.get(query=query, date=TODAY)
+    return SearchTermDay.objects.get(query=query, date=today())
 
 
 def clicked_funnel():
@@ -97,7 +100,7 @@ class TestToken:
         payload = signing.loads(token, salt=clicks.SALT)
         assert payload["h"] == site["help_center"].pk
         assert payload["t"] == "invoice"
-        assert payload["d"] == TODAY.isoformat()
+        assert payload["d"] == today().isoformat()
         positions = positions_of(response)
         assert [position for position, _page in positions] == list(range(1, 11))
         assert "js/search-clicks.js" in response.content.decode()
@@ -187,15 +190,15 @@ class TestClick:
     def test_lands_on_the_day_the_search_was_counted(self, client, site):
         help_center = site["help_center"]
         token = token_of(search_page(client, help_center, q="invoice"))
-        SearchTermDay.objects.filter(query="invoice").update(date=TODAY - timedelta(days=1))
-        SearchTermDay.objects.create(help_center=help_center, date=TODAY, query="invoice")
+        SearchTermDay.objects.filter(query="invoice").update(date=today() - timedelta(days=1))
+        SearchTermDay.objects.create(help_center=help_center, date=today(), query="invoice")
         # A token made before midnight counts on yesterday's row, not on today's.
         yesterday_token = signing.dumps(
-            {**signing.loads(token, salt=clicks.SALT), "d": (TODAY - timedelta(1)).isoformat()},
+            {**signing.loads(token, salt=clicks.SALT), "d": (today() - timedelta(1)).isoformat()},
             salt=clicks.SALT,
         )
         click(client, help_center, yesterday_token, 1, site["articles"][0].pk)
-        assert SearchTermDay.objects.get(date=TODAY - timedelta(days=1)).clicks == 1
+        assert SearchTermDay.objects.get(date=today() - timedelta(days=1)).clicks == 1
         assert row().clicks == 0
 
     def test_no_row_no_click(self, client, site):
@@ -357,11 +360,11 @@ class TestReport:
     @pytest.fixture
     def rows(self, help_center):
         make = SearchTermDay.objects.create
-        make(help_center=help_center, date=TODAY, query="invoice", searches=8, visitors=5,
+        make(help_center=help_center, date=today(), query="invoice", searches=8, visitors=5,
              clicks=4, clicked_positions=10)  # fmt: skip
-        make(help_center=help_center, date=TODAY, query="refund", searches=3, clicks=0)
-        make(help_center=help_center, date=TODAY, query="xylophone", searches=2, zero_results=2)
-        make(help_center=help_center, date=TODAY, query="mixed", searches=3, zero_results=1)
+        make(help_center=help_center, date=today(), query="refund", searches=3, clicks=0)
+        make(help_center=help_center, date=today(), query="xylophone", searches=2, zero_results=2)
+        make(help_center=help_center, date=today(), query="mixed", searches=3, zero_results=1)
 
     def export(self, client, **params):
         response = client.get(
