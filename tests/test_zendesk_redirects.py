@@ -233,6 +233,29 @@ def test_site_with_every_language_prefixed(client, imported_site, dutch):
         assert client.get(address, follow=True).status_code == NOT_FOUND
 
 
+ROUTING_NOTE = "old Zendesk links (/hc/...) will not redirect"
+ONE_ARTICLE = {
+    "categories": [{"id": 1, "name": "Billing", "position": 0}],
+    "sections": [{"id": 10, "name": "Invoices", "category_id": 1, "position": 0}],
+    "articles": [{"id": 100, "title": "Refund", "section_id": 10, "body": "<p>x</p>"}],
+}
+
+
+@override_settings(ROOT_URLCONF="tests.urls_without_zendesk")
+def test_import_says_when_the_old_links_are_not_routed(tmp_path, client, help_center):
+    output = run_import(write_export(tmp_path, ONE_ARTICLE), help_center)
+    assert ROUTING_NOTE in output
+    assert 'include("wagtail_helpcenter.zendesk_urls")' in output
+    assert client.get("/hc/en-us/articles/100", follow=True).status_code == NOT_FOUND
+    assert "Import finished." in output  # a note, not a failure: the pages are there
+    assert imported("article", 100).live
+
+
+def test_import_says_nothing_of_routing_when_the_links_redirect(tmp_path, help_center):
+    output = run_import(write_export(tmp_path, ONE_ARTICLE), help_center)
+    assert ROUTING_NOTE not in output
+
+
 def test_url_names():
     assert reverse("wagtail_helpcenter_zendesk:home") == "/hc/"
     assert (

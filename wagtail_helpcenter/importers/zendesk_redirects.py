@@ -8,6 +8,7 @@ visitor may see: for anything else the answer is None, the same as for an id nob
 imported, so an old address tells nobody that an internal article exists.
 """
 
+from django.urls import NoReverseMatch, reverse
 from wagtail.models import Page
 
 from ..ids import parse_id
@@ -19,6 +20,16 @@ from .zendesk_translations import content_language
 
 # The part of a Zendesk address that names a record type, and the type the import kept.
 RECORD_TYPES = {"articles": "article", "sections": "section", "categories": "category"}
+
+
+def old_links_are_routed():
+    """Whether the site's URLconf includes ``wagtail_helpcenter.zendesk_urls``: without
+    it the old addresses answer 404 whatever the import remembered."""
+    try:
+        reverse("wagtail_helpcenter_zendesk:home")
+    except NoReverseMatch:
+        return False
+    return True
 
 
 def zendesk_id(reference):

@@ -3,6 +3,7 @@ from django.db import transaction
 from wagtail.models import Page
 
 from wagtail_helpcenter.importers.zendesk import ExportError, ZendeskExport, ZendeskImporter
+from wagtail_helpcenter.importers.zendesk_redirects import old_links_are_routed
 from wagtail_helpcenter.models import CategoryPage
 
 KINDS = {
@@ -110,6 +111,15 @@ class Command(BaseCommand):
             )
         for warning in report.warnings:
             self.stdout.write(self.style.WARNING(f"Warning: {warning}"))
+        if not old_links_are_routed():
+            self.stdout.write(
+                self.style.WARNING(
+                    "Note: old Zendesk links (/hc/...) will not redirect to the imported "
+                    'pages until the site\'s URLconf includes path("hc/", '
+                    'include("wagtail_helpcenter.zendesk_urls")); see '
+                    "docs/how-to/import-from-zendesk.md#keep-the-old-zendesk-links-working."
+                )
+            )
         for error in report.errors:
             self.stderr.write(self.style.ERROR(f"Error: {error}"))
         if not report.errors:
