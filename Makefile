@@ -92,12 +92,14 @@ test-browser: install
 # Benchmarks (not part of `make test`): Markdown reports in benchmarks/results/. Page
 # rendering, import and indexing on SQLite; search by engine and corpus size (it starts
 # an OpenSearch node; 10,000 articles take a while); search relevance on Debian's Python
-# FAQ (fetched with apt-get download) and the demo's Dutch and Persian content.
+# FAQ (fetched with apt-get download) and the demo's Dutch and Persian content; the
+# spelling check's false alarms and caught typos.
 bench: install
 	$(BIN)/python -m benchmarks.pages --out benchmarks/results/pages.md
 	$(BIN)/python -m benchmarks.imports --articles 10000 --out benchmarks/results/import.md
 	$(BIN)/python -m benchmarks.search --out benchmarks/results/search.md
 	$(BIN)/python -m benchmarks.relevance --out benchmarks/results/relevance.md
+	$(BIN)/python -m benchmarks.spelling --out benchmarks/results/spelling.md
 
 # The load test: gunicorn + PostgreSQL (Debian's package, installed when missing) + locust;
 # writes benchmarks/results/load.md. Not part of `make test`.

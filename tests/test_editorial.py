@@ -11,7 +11,7 @@ from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_
 
 from tests.factories import ArticlePageFactory, HelpCenterPageFactory, UserFactory, figure_block
 from tests.utils import soup
-from wagtail_helpcenter import writing
+from wagtail_helpcenter import spelling, writing
 from wagtail_helpcenter.models import ArticlePage, ArticleTemplate, CategoryPage, StyleGuide
 
 pytestmark = pytest.mark.django_db
@@ -417,15 +417,34 @@ def test_article_report_reads_no_more_for_more_articles(
         # British spellings of known American words, software words, names.
         ("en", "Pick a colour and organise the app on iOS via the inbox.", []),
         ("en", "Teh invoise is ready.", ["teh", "invoise"]),
-        # Dutch compounds of known words, with a verb stem or a linking "s".
+        # Addresses, domains, file names and paths are not words.
+        ("en", "Write to help@acme.example, open acme.example/signup or Settings/Billing.", []),
+        ("en", "Save invoice.pdf and open acme.example.", []),
+        # A name at the start of its sentences is a name when it is used more than once;
+        # a typo at the start of one sentence is a typo.
+        ("en", "Zyxtra saves your work. Zyxtra is free.", []),
+        ("en", "Zyxtra saves your work.", ["zyxtra"]),
+        ("en", "Zyxtra saves your work. Use zyxtra daily.", ["zyxtra"]),
+        # Dutch compounds of known words, with a verb stem, a linking "s", three parts,
+        # a loanword; a typo is not a compound of short words.
         ("nl", "Open de aanmeldpagina en de betalingsgegevens.", []),
+        ("nl", "Zet tweestapsverificatie aan; het trackingnummer komt per e-mail.", []),
         ("nl", "Open de xqzzypagina.", ["xqzzypagina"]),
-        # Persian words with their affixes: a plural, a present tense, a person.
-        ("fa", "فاکتورها را دانلود می‌کنید.", ["دانلود"]),
+        ("nl", "Contorleer je colleega's.", ["contorleer", "colleega's"]),
+        # Latvian inflections and compounds of known words; typos in them.
+        ("lv", "Reģistrējieties, eksportējiet datus un uzaiciniet kolēģus.", []),
+        ("lv", "Kredītkarte vai kredītkartei: abi ir labi.", []),
+        ("lv", "Maksjums un pasūtjums.", ["maksjums", "pasūtjums"]),
+        # Persian words with their affixes (a plural, a present tense, a negation, a
+        # person), a loanword; Latin words in a Persian text are not judged.
+        ("fa", "فاکتورها را دانلود می‌کنید.", []),
+        ("fa", "پرداخت انجام نشد و کارت منقضی نشده است.", []),
+        ("fa", "صفحه acme.example/help یا Acme Help را باز کنید.", []),
+        ("fa", "رمز عبور حساب خود را حسابب.", ["حسابب"]),
     ],
 )
 def test_spelling_knows_the_words_of_help_articles(language_code, text, unknown):
-    assert [word for word, _ in writing.misspelt_words([text], language_code)] == unknown
+    assert [word for word, _ in spelling.misspelt_words([text], language_code)] == unknown
 
 
 def test_wagtail_localize_translates_templates_and_guides(help_center, dutch):

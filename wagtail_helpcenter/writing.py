@@ -4,16 +4,13 @@ entry, instructions left from a template, reading time and readability.
 
 Advice only: nothing here stops a page from being saved or published.
 
-Spelling uses pyspellchecker's word lists (``pip install wagtail-helpcenter[spelling]``)
-for the page's language: English, Dutch, Latvian, Persian and the other languages it
-ships. Chinese has no list there (and no spaces between words), so it gets the
-sentence checks only.
+Spelling is checked by ``spelling``, in the page's language; Chinese gets the sentence
+checks only.
 """
 
 import math
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
 
 from django.utils.translation import gettext as _
 from wagtail import blocks
@@ -25,11 +22,9 @@ from .blocks import CodeBlock
 from .body_text import text_of_html
 from .conf import get_config
 from .search.analysis import language_key
+from .spelling import MAX_REPORTED, misspelt_words, sentences, words
 
-MAX_REPORTED = 20  # of each kind: enough to act on, short enough to read
 _CODE = re.compile(r"<code\b[^>]*>.*?</code>", re.IGNORECASE | re.DOTALL)
-_SENTENCE_END = re.compile(r"(?<=[.!?؟])\s+|(?<=[。！？])")
-_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*", re.UNICODE)
 # Latin letters and digits around it end an abbreviation; Chinese characters do not
 # ("请使用SSO登录" has SSO in it).
 _ACRONYM = re.compile(r"(?<![A-Za-z0-9])\d?[A-Z][A-Z0-9]{1,6}s?(?![A-Za-z0-9])")
@@ -42,22 +37,6 @@ _NOT_TERMS = {"OK", "ID", "IT", "EU", "UK", "US", "USA", "PC", "TV", "FAQ"} | {
 _NOT_PROSE = (CodeBlock, ImageBlock, EmbedBlock, blocks.ChoiceBlock)
 _NOT_PROSE_FIELDS = {"anchor"}  # a heading's #link
 LONG_WORD_LETTERS = 6  # LIX counts words longer than six letters as long
-
-# Words of software help that the word lists (built from film subtitles) lack, in every
-# language: they are loanwords in Dutch, Latvian and Persian texts too.
-SOFTWARE_WORDS = frozenset(
-    "app apps admin admins signup signups signin inbox inboxes passphrase passphrases "
-    "workaround workarounds wifi smartphone smartphones checkbox checkboxes dropdown "
-    "dropdowns url urls pdf pdfs popup popups autofill autocomplete chatbot webhook "
-    "webhooks timestamp timestamps screenshot screenshots".split()
-)
-# British spellings, accepted where the American one is known (the English list is
-# American): colour, organise, organisation, analyse, centre.
-_BRITISH = [("isation", "ization"), ("ise", "ize"), ("yse", "yze"), ("our", "or"), ("tre", "ter")]
-# Persian words carry their person, plural and "-ī" as suffixes and the present tense
-# as a prefix; the word list mostly holds the bare forms.
-_PERSIAN_PREFIXES = ("نمی‌", "می‌", "نمی", "می")
-_PERSIAN_SUFFIXES = ("‌های", "‌ها", "های", "ها", "ید", "ند", "یم", "ای", "ات", "ی", "م", "ت", "ش")
 
 
 @dataclass
@@ -142,14 +121,6 @@ def article_texts(page):
     return [" ".join(text.split()) for text in texts if text and text.strip()]
 
 
-def sentences(text):
-    return [sentence.strip() for sentence in _SENTENCE_END.split(text) if sentence.strip()]
-
-
-def words(text):
-    return _WORD.findall(text)
-
-
 def sentence_length(sentence, chinese):
     """Words, or for Chinese the characters halved (about two per word)."""
     if chinese:
@@ -206,99 +177,6 @@ def readability(texts, language_code):
     long_words = sum(1 for word in all_words if len(word) > LONG_WORD_LETTERS)
     score = round(len(all_words) / len(all_sentences) + 100 * long_words / len(all_words), 1)
     return Readability(score, _label(_band(score, READABILITY_BANDS)))
-
-
-@lru_cache(maxsize=8)
-def spell_checker(language):
-    """pyspellchecker's checker for a language, loaded once per process; None when it
-    is not installed or has no word list for the language."""
-    try:
-        from spellchecker import SpellChecker
-    except ImportError:
-        return None
-    try:
-        return SpellChecker(language=language, distance=1)
-    except ValueError:  # no word list for this language
-        return None
-
-
-def _spellable_words(text):
-    """The words of ``text`` to look up: not names (Acme, iOS: capitals inside a
-    sentence), except that a sentence's first word is looked up in lower case."""
-    for sentence in sentences(text):
-        for position, word in enumerate(words(sentence)):
-            if len(word) < 3:
-                continue
-            if position == 0 and word[1:].islower() or word.islower():
-                yield word
-            elif not any(letter.isupper() for letter in word):
-                yield word  # scripts without case (Persian)
-
-
-def misspelt_words(texts, language_code, accepted=()):
-    """``[(word, suggestion)]`` for words the language's word list does not know,
-    once each in order. Capitalised words (names), words with digits and accepted
-    words are left out."""
-    language = language_key(language_code)
-    checker = spell_checker(language)
-    if checker is None:
-        return None
-    accepted = {word.lower() for word in accepted}
-    candidates = {}
-    for text in texts:
-        for word in _spellable_words(text):
-            lowered = word.lower().replace("’", "'")
-            if lowered not in accepted:
-                candidates.setdefault(lowered, None)
-    unknown = checker.unknown(candidates)
-    found = []
-    for word in candidates:
-        if word in unknown and not _known_variant(checker, word, language):
-            found.append((word, checker.correction(word) or ""))
-            if len(found) == MAX_REPORTED:
-                break
-    return found
-
-
-def _variants(word, language):
-    if language == "en":
-        for british, american in _BRITISH:
-            if british in word:
-                yield word.replace(british, american)
-    elif language == "nl":
-        yield from _dutch_compound_parts(word)
-    elif language == "fa":
-        stems = [word] + [word[len(p) :] for p in _PERSIAN_PREFIXES if word.startswith(p)]
-        for stem in stems:
-            yield stem
-            for suffix in _PERSIAN_SUFFIXES:
-                if stem.endswith(suffix) and len(stem) > len(suffix) + 1:
-                    yield stem[: -len(suffix)]
-
-
-def _dutch_compound_parts(word):
-    """Dutch writes compounds as one word (aanmeldpagina): a compound is known when its
-    last part is and its first part is a word or a verb's stem (aanmeld-en), with or
-    without the linking "s" (betalingsgegevens)."""
-    for split in range(3, len(word) - 2):
-        head, tail = word[:split], word[split:]
-        yield from (f"{tail}\0{head}", f"{tail}\0{head}en")
-        if head.endswith("s"):
-            yield f"{tail}\0{head[:-1]}"
-
-
-def _known_variant(checker, word, language):
-    """A known word after all: a software word, a British spelling of a known American
-    one, a Persian word with its affixes."""
-    if word in SOFTWARE_WORDS:
-        return True
-    for variant in _variants(word, language):
-        if "\0" in variant:  # a compound: every part must be known
-            if all(part in checker for part in variant.split("\0")):
-                return True
-        elif variant != word and variant in checker:
-            return True
-    return False
 
 
 def long_sentences(texts, language_code):
