@@ -6,7 +6,7 @@ import wagtail_factories
 from bs4 import BeautifulSoup
 from django.contrib.auth.models import Group
 from django.urls import reverse
-from wagtail.models import Locale
+from wagtail.models import Locale, Page
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
 from tests.factories import ArticlePageFactory, HelpCenterPageFactory, UserFactory, figure_block
@@ -308,6 +308,19 @@ def test_the_checks_beside_the_editor(client, editor, category, help_center):
     assert "nothing here stops you from publishing" in text
 
 
+def test_the_title_is_spelt_and_the_help_centers_name_is_a_name(
+    client, editor, category, help_center
+):
+    Page.objects.filter(pk=help_center.pk).update(title="Zyxtra Help")
+    article = article_with(
+        category, "<p>Zyxtra keeps your invoices.</p>", title="Downlaod an invoice"
+    )
+    response = client.get(edit_url(article))
+    text = soup(response).select_one("#helpcenter-writing-checks").get_text(" ", strip=True)
+    assert "downlaod → download" in text
+    assert "zyxtra" not in text.lower()
+
+
 def test_checks_only_advise(client, editor, category):
     article = article_with(category, "<p>Teh [instruction] SSO.</p>")
     data = nested_form_data(
@@ -336,7 +349,7 @@ def test_a_new_article_is_checked_once_saved(client, editor, category):
 
 def test_checks_in_latvian_dutch_persian_and_chinese(category, latvian, dutch, persian, chinese):
     def report(language_locale, html):
-        page = ArticlePageFactory.build(body=[paragraph_block(html)], summary="")
+        page = ArticlePageFactory.build(body=[paragraph_block(html)], summary="", title="")
         page.locale = language_locale
         return writing.check_article(page)
 

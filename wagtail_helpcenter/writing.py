@@ -224,7 +224,9 @@ def check_article(page, defined_terms=(), accepted_words=()):
     texts = article_texts(page)
     # A glossary term is spelt as the glossary spells it, word by word.
     glossary_words = {word.lower() for term in defined_terms for word in words(term)}
-    misspelt = misspelt_words(texts, language, set(accepted_words) | glossary_words)
+    # The title is spelt too: it is what readers see first.
+    titled = [page.title, *texts] if page.title else texts
+    misspelt = misspelt_words(titled, language, set(accepted_words) | glossary_words)
     return WritingReport(
         language=language,
         reading_minutes=reading_minutes(texts, language),

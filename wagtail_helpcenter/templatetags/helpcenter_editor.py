@@ -8,6 +8,7 @@ from wagtail.rich_text import expand_db_html
 
 from ..article_templates import help_center_for, style_guide
 from ..glossary import term_forms, terms_for
+from ..spelling import words
 from ..writing import check_article
 
 register = template.Library()
@@ -51,7 +52,10 @@ def helpcenter_writing_checks(context, page, parent_page=None):
         return check_article(page)
     defined = [form for term in terms_for(help_center, page.locale_id) for form in term_forms(term)]
     accepted = guide.accepted_word_list if guide is not None else []
-    return check_article(page, defined_terms=defined, accepted_words=accepted)
+    # The help center's name is the product's ("Acme palīdzības centrs"): its capitalised
+    # words are names, also where they start a sentence.
+    names = [word for word in words(help_center.title) if word[0].isupper()]
+    return check_article(page, defined_terms=defined, accepted_words=[*accepted, *names])
 
 
 @register.filter
