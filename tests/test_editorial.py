@@ -460,6 +460,20 @@ def test_spelling_knows_the_words_of_help_articles(language_code, text, unknown)
     assert [word for word, _ in spelling.misspelt_words([text], language_code)] == unknown
 
 
+@pytest.mark.parametrize(
+    "language_code, letters", [("en", "qz"), ("nl", "qz"), ("lv", "qz"), ("fa", "ظض")]
+)
+def test_pasted_data_is_not_spelt(language_code, letters):
+    """A key, a hash or a pasted blob in a paragraph is no word: it is skipped, and
+    skipped at once (the address pattern and the compound checks took minutes on a
+    paragraph like this: both grew with the square of a token's length)."""
+    blob = letters * 30000
+    text = f"{blob} {blob}@{blob} {blob}.{blob}/{blob}."
+    assert spelling.misspelt_words([text], language_code) == []
+    typo = letters * 5  # the same letters as a word are still looked up
+    assert [word for word, _ in spelling.misspelt_words([typo], language_code)] == [typo]
+
+
 def test_wagtail_localize_translates_templates_and_guides(help_center, dutch):
     from wagtail_localize.models import TranslationSource
 

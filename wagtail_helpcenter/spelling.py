@@ -18,8 +18,13 @@ MAX_REPORTED = 20  # enough to act on, short enough to read
 _SENTENCE_END = re.compile(r"(?<=[.!?؟])\s+|(?<=[。！？])")
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*", re.UNICODE)
 # Addresses are not words: e-mail addresses, domains and file names (acme.example,
-# invoice.pdf), paths (acme.example/help, Settings/Billing).
-_ADDRESS = re.compile(r"\S+@\S+|[^\s/]+\.[^\W\d_]{2,}(?:/\S*)?|\S*\w/\w\S*", re.UNICODE)
+# invoice.pdf), paths (acme.example/help, Settings/Billing). Looked for in each
+# whitespace-separated token, with fixed-length patterns: linear in the text's length.
+_ADDRESS_MARK = re.compile(r"@|\w/\w|\w\.[^\W\d_]{2}", re.UNICODE)
+_SENTENCE_PUNCTUATION = ".!?؟"
+# Longer runs of letters are not words (keys, hashes, pasted data); the compound checks
+# cost the square of a word's length. Dutch compounds run to about 35 letters.
+MAX_WORD_LETTERS = 40
 # A word in another script than the language's (a product name in Latin letters in a
 # Persian text) is not for the language's word list to judge.
 _LATIN = re.compile(r"[A-Za-z\u00c0-\u024f]")
@@ -90,14 +95,24 @@ def words(text):
     return _WORD.findall(text)
 
 
+def _without_addresses(text):
+    tokens = []
+    for token in text.split():
+        if _ADDRESS_MARK.search(token):
+            # Keep the full stop of "open acme.example." for the sentence's end.
+            token = token[-1] if token[-1] in _SENTENCE_PUNCTUATION else ""
+        tokens.append(token)
+    return " ".join(tokens)
+
+
 def _words_to_check(text, language):
     """``(word, capitalised)`` for the words of ``text`` to look up: not addresses, not
     words in another script, and not names (Acme, iOS: capitals inside a sentence),
     except that a sentence's first word is looked up (in lower case)."""
     script = _SCRIPTS.get(language, _LATIN)
-    for sentence in sentences(_ADDRESS.sub(" ", text)):
+    for sentence in sentences(_without_addresses(text)):
         for position, word in enumerate(words(sentence)):
-            if len(word) < 3 or not script.match(word):
+            if not 3 <= len(word) <= MAX_WORD_LETTERS or not script.match(word):
                 continue
             if word.islower():
                 yield word, False
