@@ -74,6 +74,15 @@ def internal_article(internal_category):
     )
 
 
+@pytest.fixture(scope="session")
+def debian_dictionaries():
+    """The directory of Debian's hunspell-lv, myspell-fa, hunspell-nl and hunspell-en-us
+    dictionaries, fetched once (tools/dictionaries.py); an error when they cannot be."""
+    from tools.dictionaries import fetch
+
+    return fetch()
+
+
 @pytest.fixture
 def dutch(db):
     """A second content language (the test site is multilingual: en, nl, fa, lv, zh-hans)."""

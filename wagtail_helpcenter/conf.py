@@ -147,6 +147,11 @@ DEFAULTS = {
     # The editor's writing checks point out sentences longer than this many words (or
     # twice as many characters in Chinese, which has no spaces between words).
     "LONG_SENTENCE_WORDS": 25,
+    # Where the spelling check looks for a Hunspell dictionary of the page's language
+    # (lv.dic or lv_LV.dic with its .aff), beside pyspellchecker's word list: where
+    # Debian's hunspell-lv, myspell-fa, hunspell-nl... install them. [] uses the word
+    # lists only.
+    "SPELLING_DICTIONARY_DIRS": ["/usr/share/hunspell", "/usr/share/myspell/dicts"],
     # Reading time in the article report: words a reader reads in a minute (Chinese:
     # twice as many characters).
     "READING_WORDS_PER_MINUTE": 200,

@@ -3,16 +3,24 @@
 other languages it ships. Chinese has none (and no spaces between words).
 
 The lists are built from film subtitles and news, so they lack many forms a help article
-uses: software words, British spellings, Dutch compounds, Latvian and Persian inflections.
-Those are recognised here, so that what is flagged is worth an editor's look;
-``python -m benchmarks.spelling`` measures the false alarms against the typos caught.
+uses. Where a Hunspell dictionary of the language is installed (Debian's hunspell-lv,
+myspell-fa, hunspell-nl: ``SPELLING_DICTIONARY_DIRS``), a word it knows with its affixes
+is known. Software words, British spellings and compounds are recognised here, and,
+without a dictionary, Latvian and Persian inflections, so that what is flagged is worth
+an editor's look; ``python -m benchmarks.spelling`` measures the false alarms against
+the typos caught.
 """
 
+import logging
 import re
 from collections import Counter
 from functools import lru_cache
 
+from . import hunspell
+from .conf import get_config
 from .search.analysis import language_key
+
+logger = logging.getLogger(__name__)
 
 MAX_REPORTED = 20  # enough to act on, short enough to read
 _SENTENCE_END = re.compile(r"(?<=[.!?؟])\s+|(?<=[。！？])")
@@ -56,6 +64,7 @@ _PERSIAN_PREFIXES = ("نمی", "می", "ن", "ب")
 _PERSIAN_SUFFIXES = (
     "های", "ها", "اند", "ان", "ید", "ند", "یم", "ای", "ات", "ی", "م", "ت", "ش", "د",
 )  # fmt: skip
+_PERSIAN_PLURALS = ("های", "ها", "ان")
 # Latvian inflects nouns, adjectives and verbs by their ending, and the word list holds
 # only some forms of each word: a word is known when its stem is, with another ending
 # (iestatījumus: iestatījumu; reģistrējieties: reģistrēties).
@@ -85,6 +94,36 @@ def spell_checker(language):
         return SpellChecker(language=language, distance=1)
     except ValueError:  # no word list for this language
         return None
+
+
+def dictionary(language):
+    """The Hunspell dictionary of a language in ``SPELLING_DICTIONARY_DIRS``, or None."""
+    return _read_dictionary(language, tuple(get_config()["SPELLING_DICTIONARY_DIRS"]))
+
+
+@lru_cache(maxsize=8)
+def _read_dictionary(language, directories):
+    path = hunspell.find(language, directories)
+    if path is None:
+        return None
+    try:
+        return hunspell.Dictionary.read(path)
+    except (OSError, LookupError, UnicodeError, hunspell.DictionaryError) as error:
+        logger.warning(
+            "Spelling: %s could not be read (%s); using the word list only.", path, error
+        )
+        return None
+
+
+class Lexicon:
+    """What a language's word list and its dictionary (if any) know: ``word in lexicon``."""
+
+    def __init__(self, checker, dictionary):
+        self.checker = checker
+        self.dictionary = dictionary
+
+    def __contains__(self, word):
+        return word in self.checker or (self.dictionary is not None and word in self.dictionary)
 
 
 def sentences(text):
@@ -149,11 +188,12 @@ def misspelt_words(texts, language_code, accepted=()):
             else:
                 lower.add(lowered)
     unknown = checker.unknown(candidates)
+    lexicon = Lexicon(checker, dictionary(language))
     found = []
     for word in candidates:
         if word not in unknown or _is_name(word, capitalised, lower):
             continue
-        if not is_known_form(checker, word, language):
+        if not is_known_form(lexicon, word, language):
             found.append((word, checker.correction(word) or ""))
             if len(found) == MAX_REPORTED:
                 break
@@ -164,79 +204,94 @@ def _is_name(word, capitalised, lower):
     return word not in lower and capitalised[word] >= NAME_USES
 
 
-def is_known_form(checker, word, language):
-    """A known word after all: a software word, or a form of known words that the word
-    list does not hold (a British spelling, a compound, an inflection)."""
+def is_known_form(lexicon, word, language):
+    """A known word after all: in the dictionary, a software word, or a form of known
+    words that neither holds (a British spelling, a compound, an inflection)."""
     if word in SOFTWARE_WORDS:
         return True
-    known_form = _KNOWN_FORMS.get(language)
-    return known_form is not None and known_form(checker, word)
+    if lexicon.dictionary is not None:
+        if word in lexicon.dictionary:
+            return True
+        # The dictionary knows the language's inflections: guessing them lets typos by.
+        known_form = _KNOWN_FORMS_WITH_DICTIONARY.get(language)
+    else:
+        known_form = _KNOWN_FORMS.get(language)
+    return known_form is not None and known_form(lexicon, word)
 
 
-def _british_known(checker, word):
+def _british_known(lexicon, word):
     return any(
-        british in word and word.replace(british, american) in checker
+        british in word and word.replace(british, american) in lexicon
         for british, american in _BRITISH
     )
 
 
-def _is_word(checker, part):
-    return part in checker or part in SOFTWARE_WORDS
+def _is_word(lexicon, part):
+    return part in lexicon or part in SOFTWARE_WORDS
 
 
-def _dutch_known(checker, word, parts_left=3):
+def _dutch_known(lexicon, word, parts_left=3):
     """Dutch writes compounds as one word (aanmeldpagina, tweestapsverificatie): known
     when its last part is a word and what comes before is a word, a verb's stem
     (aanmeld-en) or itself a compound, with or without the linking "s"."""
     for split in range(COMPOUND_PART_LETTERS, len(word) - COMPOUND_PART_LETTERS + 1):
         head, tail = word[:split], word[split:]
-        if not _is_word(checker, tail):
+        if not _is_word(lexicon, tail):
             continue
         heads = [head, head[:-1]] if head.endswith("s") else [head]
         for first in heads:
             if len(first) < COMPOUND_PART_LETTERS:
                 continue
-            if _is_word(checker, first) or f"{first}en" in checker:
+            if _is_word(lexicon, first) or f"{first}en" in lexicon:
                 return True
-            if parts_left > 2 and _dutch_known(checker, first, parts_left - 1):
+            if parts_left > 2 and _dutch_known(lexicon, first, parts_left - 1):
                 return True
     return False
 
 
-def _latvian_inflected(checker, word):
+def _latvian_inflected(lexicon, word):
     for ending in _LATVIAN_ENDINGS:
         stem = word[: len(word) - len(ending)] if ending else word
         if not word.endswith(ending) or len(stem) < _LATVIAN_STEM_LETTERS:
             continue
-        if any(stem + other in checker for other in _LATVIAN_ENDINGS if other != ending):
+        if any(stem + other in lexicon for other in _LATVIAN_ENDINGS if other != ending):
             return True
     return False
 
 
-def _latvian_known(checker, word):
+def _latvian_known(lexicon, word):
     """An inflected form of a known word, or a compound of known words whose first part
     dropped its ending (kredītkarte, kredītkartei)."""
-    if _latvian_inflected(checker, word):
+    if _latvian_inflected(lexicon, word):
         return True
     for split in range(_LATVIAN_STEM_LETTERS, len(word) - _LATVIAN_COMPOUND_TAIL_LETTERS + 1):
         head, tail = word[:split], word[split:]
-        if any(head + ending in checker for ending in _LATVIAN_HEAD_ENDINGS) and (
-            _is_word(checker, tail) or _latvian_inflected(checker, tail)
+        if any(head + ending in lexicon for ending in _LATVIAN_HEAD_ENDINGS) and (
+            _is_word(lexicon, tail) or _latvian_inflected(lexicon, tail)
         ):
             return True
     return False
 
 
-def _persian_known(checker, word):
+def _persian_known(lexicon, word):
     stems = [word] + [word[len(p) :] for p in _PERSIAN_PREFIXES if word.startswith(p)]
     for stem in stems:
-        if stem != word and stem in checker:
+        if stem != word and stem in lexicon:
             return True
         for suffix in _PERSIAN_SUFFIXES:
             bare = stem[: -len(suffix)]
-            if stem.endswith(suffix) and len(bare) > 1 and bare in checker:
+            if stem.endswith(suffix) and len(bare) > 1 and bare in lexicon:
                 return True
     return False
+
+
+def _persian_plural_known(lexicon, word):
+    """Persian's dictionary lists its forms, but not every plural of a loanword
+    (فاکتورهای): the plural suffixes only, as one-letter ones would let typos by."""
+    return any(
+        word.endswith(suffix) and len(word) > len(suffix) + 1 and word[: -len(suffix)] in lexicon
+        for suffix in _PERSIAN_PLURALS
+    )
 
 
 _KNOWN_FORMS = {
@@ -244,4 +299,10 @@ _KNOWN_FORMS = {
     "nl": _dutch_known,
     "lv": _latvian_known,
     "fa": _persian_known,
+}
+# Hunspell's compounding rules are not read (hunspell.py): compounds are still found here.
+_KNOWN_FORMS_WITH_DICTIONARY = {
+    "en": _british_known,
+    "nl": _dutch_known,
+    "fa": _persian_plural_known,
 }
