@@ -470,6 +470,7 @@ def test_pasted_data_is_not_spelt(language_code, letters):
     blob = letters * 30000
     text = f"{blob} {blob}@{blob} {blob}.{blob}/{blob}."
     assert spelling.misspelt_words([text], language_code) == []
+    assert spelling.spellable_words(text, language_code) == []
     typo = letters * 5  # the same letters as a word are still looked up
     assert [word for word, _ in spelling.misspelt_words([typo], language_code)] == [typo]
 

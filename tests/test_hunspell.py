@@ -100,15 +100,65 @@ class TestAffixes:
         )
         assert "cafés" in words
 
+    def test_a_prefix_allowed_by_the_suffix_and_a_circumfix(self, tmp_path):
+        # Latvian's debitive: jā- with -a, allowed by the suffix's continuation, never
+        # one half alone.
+        words = dictionary(
+            tmp_path,
+            "SET UTF-8\nCIRCUMFIX X\nPFX P Y 1\nPFX P 0 jā/X .\nSFX Q Y 1\nSFX Q t a/PX t\n",
+            "1\nrakt/Q\n",
+        )
+        assert "jāraka" in words
+        assert "raka" not in words and "jārakt" not in words
+
+    def test_affixed_forms_that_do_not_stand_alone(self, tmp_path):
+        words = dictionary(
+            tmp_path,
+            "ONLYINCOMPOUND C\nNEEDAFFIX N\nSFX L Y 1\nSFX L 0 s/C .\n"
+            "SFX M Y 1\nSFX M 0 er/NS .\nSFX S Y 1\nSFX S 0 s .\n",
+            "1\nbetaling/LM\n",
+        )
+        assert "betaling" in words
+        assert "betalings" not in words  # only in compounds
+        assert "betalinger" not in words and "betalingers" in words  # needs one more
+
+    def test_a_forbidden_word_stays_forbidden_whatever_makes_it(self, tmp_path):
+        words = dictionary(
+            tmp_path, "FORBIDDENWORD ?\nSFX S Y 1\nSFX S 0 s .\n", "2\nlock/S\nlocks/?\n"
+        )
+        assert "lock" in words and "locks" not in words
+
+    def test_conditions_take_their_characters_literally(self, tmp_path):
+        words = dictionary(tmp_path, "SFX S Y 1\nSFX S 0 s [a-c]\n", "3\na/S\nb/S\nx-/S\n")
+        assert "as" in words and "x-s" in words
+        assert "bs" not in words  # "-" is no range in Hunspell's classes
+
+    def test_a_byte_order_mark_and_one_pass_of_input_conversion(self, tmp_path):
+        (tmp_path / "xx.aff").write_bytes(
+            hunspell.BOM
+            + "SET UTF-8\nICONV 2\nICONV a b\nICONV b c\nSFX S Y 1\nSFX S 0 ās .\n".encode()
+        )
+        (tmp_path / "xx.dic").write_bytes(hunspell.BOM + b"2\nkok/S\nb\n")
+        words = hunspell.Dictionary.read(tmp_path / "xx.dic")
+        assert "kokās" in words
+        assert "a" in words  # a becomes b, and b is not made c in the same pass
+
+    def test_odd_alias_numbers(self, tmp_path):
+        words = dictionary(
+            tmp_path, "SET UTF-8\nAF 1\nAF S\nSFX S Y 1\nSFX S 0 s .\n", "2\nfoo/²\nbar/7\n"
+        )
+        assert "foo/²" not in words and "bar" in words and "bars" not in words
+
 
 class TestFinding:
     def test_language_then_country_then_any(self, tmp_path):
-        for name in ["lv_LV", "nl_BE", "nl_NL", "fa"]:
+        for name in ["lv_LV", "nl_BE", "nl_NL", "fa", "en_AU", "en_US"]:
             (tmp_path / f"{name}.dic").write_text("0\n")
             (tmp_path / f"{name}.aff").write_text("")
         assert hunspell.find("lv", [tmp_path]).name == "lv_LV.dic"
         assert hunspell.find("nl", [tmp_path]).name == "nl_NL.dic"
         assert hunspell.find("fa", [tmp_path / "missing", tmp_path]).name == "fa.dic"
+        assert hunspell.find("en", [tmp_path]).name == "en_US.dic"
         assert hunspell.find("de", [tmp_path]) is None
 
     def test_a_dic_without_its_aff_is_no_dictionary(self, tmp_path):
@@ -132,12 +182,16 @@ class TestFinding:
 @pytest.mark.parametrize(
     "language, known, unknown",
     [
-        # Latvian nouns in their cases, imperatives, a compound in the dative, a negation.
-        ("lv", ["iestatījumus", "reģistrējieties", "kredītkartei", "nelejupielādēt", "rēķinā"],
+        # Latvian nouns in their cases, imperatives, a compound in the dative, a negation,
+        # the debitive and the superlative (prefixes the suffix allows).
+        ("lv", ["iestatījumus", "reģistrējieties", "kredītkartei", "nelejupielādēt", "rēķinā",
+                "jānoklikšķina", "jāpārlādē", "vislabākais"],
          ["maksjums", "pasūtjums", "rēķnu", "izvēleties"]),
         # Persian: the dictionary lists its forms.
         ("fa", ["دوباره", "پیگیری", "بنویسید", "باشد", "نشده"], ["حسابب", "امیت"]),
-        ("nl", ["facturen", "werkdagen", "betaalde"], ["rekning", "contorleer"]),
+        # Dutch: a form only for compounds, and a forbidden word affixes would make.
+        ("nl", ["facturen", "werkdagen", "betaalde"],
+         ["rekning", "contorleer", "instellings", "aantel"]),
         ("en", ["invoices", "unsubscribed", "canceling"], ["teh", "invoise"]),
     ],
 )  # fmt: skip

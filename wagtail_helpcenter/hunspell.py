@@ -3,8 +3,9 @@
 with their affixes.
 
 Enough of Hunspell for advice on spelling: prefixes and suffixes with their conditions,
-two suffixes in a row (continuation classes), a prefix with a suffix, flag aliases,
-input conversion, and the flags that keep a stem from standing alone (NEEDAFFIX,
+two suffixes in a row (continuation classes), a prefix with a suffix (by the cross
+product, or allowed by the suffix's continuation, with CIRCUMFIX), flag aliases, input
+conversion, and the flags that keep a form from standing alone (NEEDAFFIX,
 ONLYINCOMPOUND, FORBIDDENWORD). Compounding rules and suggestions are left out: the
 spelling check finds compounds and suggestions its own way.
 """
@@ -32,6 +33,11 @@ class DictionaryError(ValueError):
     pass
 
 
+BOM = b"\xef\xbb\xbf"
+# For a language without a dictionary of its own name, the one of this region first.
+DEFAULT_REGIONS = {"en": "US", "pt": "PT", "de": "DE"}
+
+
 def _encoding(aff_bytes):
     match = re.search(rb"^SET\s+(\S+)", aff_bytes, re.MULTILINE)
     name = match.group(1).decode("ascii", "replace").lower() if match else "iso8859-1"
@@ -41,12 +47,20 @@ def _encoding(aff_bytes):
 def _condition(pattern, suffix):
     if pattern in ("", "."):
         return None
-    # Hunspell's conditions are characters, "." and [classes]: a regular expression once
-    # anything else is escaped.
-    parts = re.findall(r"\[[^\]]*\]|.", pattern)
-    regex = "".join(
-        part if part.startswith("[") or part == "." else re.escape(part) for part in parts
-    )
+    # Hunspell's conditions are characters, "." and [classes] or [^classes] of characters
+    # taken literally ("-" is no range there).
+    regex = ""
+    for part in re.findall(r"\[\^?[^\]]*\]|.", pattern):
+        if part == ".":
+            regex += "."
+        elif part.startswith("["):
+            negated = part.startswith("[^")
+            characters = part[2 if negated else 1 : -1]
+            if not characters:
+                raise DictionaryError(f"bad affix condition {pattern!r}: an empty class")
+            regex += f"[{'^' if negated else ''}{''.join(map(re.escape, characters))}]"
+        else:
+            regex += re.escape(part)
     try:
         return re.compile(f"(?:{regex})$" if suffix else f"^(?:{regex})")
     except re.error as error:
@@ -64,25 +78,30 @@ class Dictionary:
         self.flag_type = "char"
         self.aliases = []
         self.conversions = []
-        self.not_alone = set()  # NEEDAFFIX, ONLYINCOMPOUND
+        self._conversion = _conversion(())
+        self.need_affix = set()  # NEEDAFFIX, PSEUDOROOT
+        self.only_in_compound = set()
         self.forbidden = set()
+        self.circumfix = set()
         self.longest_addition = 0
 
     @classmethod
     def read(cls, dic_path):
         """The dictionary of ``dic_path`` and the ``.aff`` file beside it."""
         dic_path = Path(dic_path)
-        aff_bytes = dic_path.with_suffix(".aff").read_bytes()
+        aff_bytes = dic_path.with_suffix(".aff").read_bytes().removeprefix(BOM)
         encoding = _encoding(aff_bytes)
         dictionary = cls()
         dictionary._read_aff(aff_bytes.decode(encoding, "replace"))
-        dictionary._read_dic(dic_path.read_bytes().decode(encoding, "replace"))
+        dic_bytes = dic_path.read_bytes().removeprefix(BOM)
+        dictionary._read_dic(dic_bytes.decode(encoding, "replace"))
+        dictionary._conversion = _conversion(dictionary.conversions)
         return dictionary
 
     def _flags(self, text):
         """The flags of a .dic entry or an affix's continuation: written out, or the
         number of an AF alias."""
-        if self.aliases and text.isdigit():
+        if self.aliases and text.isascii() and text.isdigit():
             index = int(text) - 1
             return self.aliases[index] if 0 <= index < len(self.aliases) else NO_FLAGS
         return self._flag_set(text)
@@ -110,10 +129,14 @@ class Dictionary:
                 if alias_count_read:
                     self.aliases.append(self._flag_set(fields[1]))
                 alias_count_read = True
-            elif keyword in ("NEEDAFFIX", "ONLYINCOMPOUND", "PSEUDOROOT") and len(fields) > 1:
-                self.not_alone |= self._flag_set(fields[1])
+            elif keyword in ("NEEDAFFIX", "PSEUDOROOT") and len(fields) > 1:
+                self.need_affix |= self._flag_set(fields[1])
+            elif keyword == "ONLYINCOMPOUND" and len(fields) > 1:
+                self.only_in_compound |= self._flag_set(fields[1])
             elif keyword == "FORBIDDENWORD" and len(fields) > 1:
                 self.forbidden |= self._flag_set(fields[1])
+            elif keyword == "CIRCUMFIX" and len(fields) > 1:
+                self.circumfix |= self._flag_set(fields[1])
             elif keyword == "ICONV" and len(fields) > 2:
                 self.conversions.append((fields[1], fields[2]))
             elif keyword in ("PFX", "SFX") and len(fields) >= 4:
@@ -146,25 +169,29 @@ class Dictionary:
                 known = self.stems.get(word)
                 self.stems[word] = flags if known is None else known | flags
 
-    def _convert(self, word):
-        for source, target in self.conversions:
-            word = word.replace(source, target)
-        return word
-
     def __contains__(self, word):
-        word = self._convert(word)
+        word = self._conversion(word)
         forms = {word, word[:1].upper() + word[1:]}
         return any(self._known(form) for form in forms)
 
-    def _stem_has(self, stem, flag, *more):
+    def _stem_has(self, stem, flag):
         flags = self.stems.get(stem)
-        if flags is None or flags & self.forbidden:
+        return flags is not None and flag in flags and not flags & self.forbidden
+
+    def _final(self, affix, with_prefix=False):
+        """Whether a form made by ``affix`` may stand as a word: not when its
+        continuation says it only goes into compounds, or needs another affix (which a
+        prefix may be), or is half of a circumfix."""
+        continuation = affix.continuation
+        if continuation & self.only_in_compound:
             return False
-        return flag in flags and all(other in flags for other in more)
+        return with_prefix or not continuation & (self.need_affix | self.circumfix)
 
     def _known(self, word):
         flags = self.stems.get(word)
-        if flags is not None and not flags & (self.not_alone | self.forbidden):
+        if flags is not None and flags & self.forbidden:
+            return False  # a forbidden word, also where affixes would make it
+        if flags is not None and not flags & (self.need_affix | self.only_in_compound):
             return True
         return self._with_suffixes(word) or self._with_prefix(word)
 
@@ -180,30 +207,55 @@ class Dictionary:
                 if stem and (affix.condition is None or affix.condition.search(stem)):
                     yield stem, affix
 
-    def _with_suffixes(self, word, prefix=None):
-        extra = (prefix.flag,) if prefix is not None else ()
+    def _with_suffixes(self, word):
         for stem, outer in self._suffix_stems(word):
-            if prefix is not None and not outer.cross_product:
+            if not self._final(outer):
                 continue
-            if self._stem_has(stem, outer.flag, *extra):
+            if self._stem_has(stem, outer.flag):
                 return True
             # Two suffixes: the outer one was added to a word the inner one made.
             for inner_stem, inner in self._suffix_stems(stem, flag=outer.flag):
-                if self._stem_has(inner_stem, inner.flag, *extra):
+                if self._stem_has(inner_stem, inner.flag) and not inner.continuation & (
+                    self.only_in_compound | self.circumfix
+                ):
                     return True
         return False
 
+    def _prefix_fits(self, prefix, suffix, stem):
+        """A prefix goes with a suffix when both cross and the stem takes both, or when
+        the suffix's continuation allows the prefix (Latvian jā-...-a); a circumfix's
+        halves come together."""
+        if bool(prefix.continuation & self.circumfix) != bool(suffix.continuation & self.circumfix):
+            return False
+        if prefix.flag in suffix.continuation:
+            return True
+        return prefix.cross_product and suffix.cross_product and self._stem_has(stem, prefix.flag)
+
     def _with_prefix(self, word):
         for length in range(1, min(len(word), self.longest_addition) + 1):
-            for affix in self.prefixes.get(word[:length], ()):
-                stem = affix.strip + word[length:]
-                if not stem or (affix.condition and not affix.condition.search(stem)):
+            for prefix in self.prefixes.get(word[:length], ()):
+                rest = prefix.strip + word[length:]
+                if not rest or (prefix.condition and not prefix.condition.search(rest)):
                     continue
-                if self._stem_has(stem, affix.flag):
+                if self._final(prefix) and self._stem_has(rest, prefix.flag):
                     return True
-                if affix.cross_product and self._with_suffixes(stem, prefix=affix):
-                    return True
+                for stem, suffix in self._suffix_stems(rest):
+                    if (
+                        self._final(suffix, with_prefix=True)
+                        and self._stem_has(stem, suffix.flag)
+                        and self._prefix_fits(prefix, suffix, stem)
+                    ):
+                        return True
         return False
+
+
+def _conversion(pairs):
+    """ICONV in one pass over the word, the longest match first, as Hunspell does."""
+    if not pairs:
+        return lambda word: word
+    table = dict(pairs)
+    pattern = re.compile("|".join(map(re.escape, sorted(table, key=len, reverse=True))))
+    return lambda word: pattern.sub(lambda match: table[match.group(0)], word)
 
 
 def _split_entry(entry):
@@ -226,7 +278,8 @@ def find(language, directories):
         directory = Path(directory)
         if not directory.is_dir():
             continue
-        names = [f"{language}.dic", f"{language}_{language.upper()}.dic"]
+        region = DEFAULT_REGIONS.get(language, language.upper())
+        names = [f"{language}.dic", f"{language}_{region}.dic"]
         names += sorted(path.name for path in directory.glob(f"{language}_*.dic"))
         for name in names:
             path = directory / name

@@ -103,15 +103,16 @@ def dictionary(language):
 
 @lru_cache(maxsize=8)
 def _read_dictionary(language, directories):
-    path = hunspell.find(language, directories)
-    if path is None:
-        return None
+    # Whatever is wrong with the files or the directories, the editor's page still
+    # opens: the check then uses the word list only.
     try:
-        return hunspell.Dictionary.read(path)
-    except (OSError, LookupError, UnicodeError, hunspell.DictionaryError) as error:
+        path = hunspell.find(language, directories)
+        return hunspell.Dictionary.read(path) if path is not None else None
+    except Exception:
         logger.warning(
-            "Spelling: %s could not be read (%s); using the word list only.", path, error
-        )
+            "Spelling: the %s dictionary in %s could not be read; using the word list only",
+            language, directories, exc_info=True,
+        )  # fmt: skip
         return None
 
 
