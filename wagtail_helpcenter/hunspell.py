@@ -240,12 +240,19 @@ class Dictionary:
                 if self._final(prefix) and self._stem_has(rest, prefix.flag):
                     return True
                 for stem, suffix in self._suffix_stems(rest):
-                    if (
-                        self._final(suffix, with_prefix=True)
-                        and self._stem_has(stem, suffix.flag)
-                        and self._prefix_fits(prefix, suffix, stem)
+                    if not self._final(suffix, with_prefix=True):
+                        continue
+                    if self._stem_has(stem, suffix.flag) and self._prefix_fits(
+                        prefix, suffix, stem
                     ):
                         return True
+                    # And two suffixes (ne-pārprot-am-i): the prefix goes with either.
+                    for inner_stem, inner in self._suffix_stems(stem, flag=suffix.flag):
+                        if self._stem_has(inner_stem, inner.flag) and (
+                            self._prefix_fits(prefix, inner, inner_stem)
+                            or self._prefix_fits(prefix, suffix, inner_stem)
+                        ):
+                            return True
         return False
 
 
