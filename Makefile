@@ -35,7 +35,10 @@ $(VENV)/.installed: pyproject.toml | $(BIN)/python
 
 install: $(VENV)/.installed
 
+# Debian's Hunspell dictionaries for the editor's spelling check, when apt-get can fetch
+# them; without them the check uses pyspellchecker's word lists (the leading "-").
 demo-data: install
+	-$(BIN)/python -m tools.dictionaries
 	cd example_project && ../$(BIN)/python manage.py migrate --noinput
 	cd example_project && ../$(BIN)/python manage.py helpcenter_demo --site-root
 	cd example_project && ../$(BIN)/python manage.py helpcenter_embed

@@ -179,6 +179,18 @@ class TestFinding:
         assert "could not be read" in caplog.text and reason in caplog.text
 
 
+def test_a_dictionary_is_read_only_when_the_word_list_leaves_words_unknown(tmp_path, caplog):
+    # A broken dictionary says, by its warning, whether it was read.
+    (tmp_path / "en.aff").write_text("SET X-NONE-9\n")
+    (tmp_path / "en.dic").write_text("0\n")
+    dirs = override_settings(WAGTAIL_HELPCENTER={"SPELLING_DICTIONARY_DIRS": [str(tmp_path)]})
+    with dirs, caplog.at_level(logging.WARNING, logger="wagtail_helpcenter.spelling"):
+        assert spelling.misspelt_words(["The invoice is ready."], "en") == []
+        assert "could not be read" not in caplog.text
+        assert spelling.misspelt_words(["Teh invoice."], "en")
+        assert "could not be read" in caplog.text
+
+
 @pytest.mark.parametrize(
     "language, known, unknown",
     [

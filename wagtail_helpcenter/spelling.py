@@ -189,7 +189,8 @@ def misspelt_words(texts, language_code, accepted=()):
             else:
                 lower.add(lowered)
     unknown = checker.unknown(candidates)
-    lexicon = Lexicon(checker, dictionary(language))
+    # The dictionary is read (once per process, a second or so) only when it may help.
+    lexicon = Lexicon(checker, dictionary(language) if unknown else None)
     found = []
     for word in candidates:
         if word not in unknown or _is_name(word, capitalised, lower):

@@ -149,6 +149,10 @@ if os.environ.get("HELPCENTER_SEARCH_URL"):
         "database": {"BACKEND": "wagtail_helpcenter.search.backends.database"},
     }
 
+HELPCENTER_CACHE = Path(
+    os.environ.get("HELPCENTER_CACHE") or Path.home() / ".cache" / "wagtail-helpcenter"
+)
+
 # The help center takes the look of the host site through its base template.
 WAGTAIL_HELPCENTER = {
     "BASE_TEMPLATE": "demo_site/base.html",
@@ -161,6 +165,13 @@ WAGTAIL_HELPCENTER = {
     # requests are emailed (printed in the terminal) to support.
     "CONTACT_FORM": True,
     "CONTACT_EMAIL": ["support@acme.example"],
+    # The editor's spelling check with Hunspell dictionaries: where Debian installs them,
+    # and where `make demo` fetches them when the system has none (tools/dictionaries.py).
+    "SPELLING_DICTIONARY_DIRS": [
+        "/usr/share/hunspell",
+        "/usr/share/myspell/dicts",
+        str(HELPCENTER_CACHE / "hunspell/unpacked/usr/share/hunspell"),
+    ],
 }
 
 # Discussions under articles (django-comments-xtd). Emails (confirmation links, moderator
